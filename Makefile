@@ -1,0 +1,55 @@
+# Mentorgesprekken-werkboek: the commands a facilitator, a mentor and a developer need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8866
+
+.PHONY: install workshop lab test test-unit test-notebooks test-browser test-load bench lint check-content clean
+
+# (Re)install only when the dependencies change.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(STAMP)
+
+## Start the workbook in Voila (participants' pages); HOST=0.0.0.0 opens it to the local network.
+workshop: $(STAMP)
+	$(BIN)/python -m workbook.serve --host $(HOST) --port $(PORT)
+
+## JupyterLab, for self-study and for trainers who write content.
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=.
+
+## Every test layer: unit, notebooks (nbval), browser (Voila + Chromium), load.
+test: $(STAMP)
+	$(BIN)/python -m pytest --nbval-lax notebooks tests
+
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest -m unit tests
+
+test-notebooks: $(STAMP)
+	$(BIN)/python -m pytest --nbval-lax notebooks
+
+test-browser: $(STAMP)
+	$(BIN)/python -m pytest -m browser tests
+
+test-load: $(STAMP)
+	$(BIN)/python -m pytest -m load tests
+
+bench: $(STAMP)
+	$(BIN)/python -m workbook.bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check workbook tests
+
+## Validate every file in exercises/ and explain what is wrong, in Dutch.
+check-content: $(STAMP)
+	$(BIN)/python -m workbook.content
+
+clean:
+	rm -rf $(VENV) artifacts .pytest_cache

@@ -1,0 +1,194 @@
+"""Content loading, completeness against the seeds, and Dutch validation errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from workbook import content
+from workbook.content import ELEMENT_IDS, ContentError
+
+EXERCISES = Path(__file__).resolve().parents[2] / "exercises"
+
+
+@pytest.fixture
+def broken_dir(tmp_path: Path) -> Path:
+    """A writable copy of exercises/ to break on purpose."""
+    target = tmp_path / "exercises"
+    shutil.copytree(EXERCISES, target)
+    return target
+
+
+def test_every_file_loads():
+    results = content.load_all()
+    errors = {k: v.message for k, v in results.items() if isinstance(v, ContentError)}
+    assert errors == {}
+    assert set(results) == set(content.MODELS)
+
+
+def _filled(*texts: str) -> bool:
+    return all(isinstance(t, str) and t.strip() for t in texts)
+
+
+def test_seven_elements_complete():
+    data = content.load("elementen")
+    assert tuple(e.id for e in data.elementen) == ELEMENT_IDS
+    for e in data.elementen:
+        assert _filled(e.naam, e.wat, e.waarom, e.herkennen)
+        assert len(e.voorbeelden) >= 4 and _filled(*e.voorbeelden)
+        assert len(e.valkuilen) >= 2 and _filled(*e.valkuilen)
+
+
+def test_listening_levels_complete():
+    data = content.load("luisteren")
+    assert [n.niveau for n in data.niveaus] == [1, 2, 3, 4]
+    for n in data.niveaus:
+        assert _filled(n.naam, n.beschrijving, n.effect)
+        assert len(n.signalen) >= 2 and _filled(*n.signalen)
+
+
+def test_lenses_and_question_pairs_complete():
+    data = content.load("brillen")
+    assert {b.kleur for b in data.brillen} == {"rood", "groen"}
+    for b in data.brillen:
+        assert _filled(b.kijkt_naar, b.effect, *b.kenmerken)
+    assert len(data.paren) >= 12
+    for p in data.paren:
+        assert _filled(p.rood, p.groen, p.toelichting)
+        assert p.rood != p.groen
+
+
+def test_open_closed_pairs_complete():
+    data = content.load("open_gesloten")
+    assert _filled(data.open_uitleg, data.gesloten_uitleg)
+    assert len(data.paren) >= 10
+    for p in data.paren:
+        assert _filled(p.gesloten, p.open, p.toelichting)
+
+
+def test_smarti_complete():
+    data = content.load("smarti")
+    assert "".join(c.letter for c in data.criteria) == "SMARTI"
+    for c in data.criteria:
+        assert _filled(c.uitleg, c.controlevraag)
+    judged_by_people = {c.id for c in data.criteria if c.beoordeeld_door_mensen}
+    assert judged_by_people == {"acceptabel", "realistisch", "inspirerend"}
+    assert len(data.voorbeelden) >= 2
+    for v in data.voorbeelden:
+        assert _filled(v.hulpvraag, v.fout_doel, v.waarom_fout, v.goed_doel, v.waarom_goed)
+    assert data.doelenkaart.vage_opdracht.lower().startswith("doe normaal")
+    assert len(data.doelenkaart.doelen) >= 3
+
+
+def test_conversation_forms_complete():
+    data = content.load("formulieren")
+    forms = {f.id: f for f in data.formulieren}
+    assert set(forms) == {"voorbereiding", "gesprek"}
+    for f in forms.values():
+        assert len(f.onderdelen) >= 4
+        for part in f.onderdelen:
+            assert _filled(part.titel, *part.vragen) and part.vragen
+    titles = [p.titel.lower() for p in forms["gesprek"].onderdelen]
+    assert any("afspraken" in t for t in titles) and any("evaluatie" in t for t in titles)
+
+
+def test_leerlingbespreking_complete():
+    data = content.load("leerlingbespreking")
+    assert len(data.kenmerken) == 5 and len(data.onderdelen) == 3
+    assert [o.naam for o in data.onderdelen] == ["Voorbereiding", "Bespreking", "Afspraken"]
+    assert len(data.vraagparen) >= 3
+    for p in data.vraagparen:
+        assert _filled(p.probleemgericht, p.oplossingsgericht)
+
+
+def test_parents_complete():
+    data = content.load("ouders")
+    assert len(data.positieve_gebieden) == 7
+    assert len(data.richtlijnen) == 4
+    assert _filled(data.metacommunicatie.uitleg) and len(data.metacommunicatie.voorbeelden) >= 2
+
+
+def test_hgw_and_mentor_role_complete():
+    hgw = content.load("hgw")
+    assert [p.nummer for p in hgw.principes] == [1, 2, 3, 4, 5, 6, 7]
+    role = content.load("mentorrol")
+    assert len(role.onderwerpen) >= 5
+    assert _filled(role.doorverwijzen, *role.wel_mentortaak, *role.niet_mentortaak)
+
+
+# --- validation errors -------------------------------------------------------------
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_yaml_syntax_error_names_file_and_line(broken_dir: Path):
+    (broken_dir / "luisteren.yaml").write_text("inleiding: [\nniveaus: 3\n", encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        content.load("luisteren", broken_dir)
+    msg = info.value.message
+    assert "exercises/luisteren.yaml" in msg
+    assert "regel" in msg and "geen geldige YAML" in msg
+
+
+def test_unknown_key_names_file_entry_and_field(broken_dir: Path):
+    _replace(
+        broken_dir / "elementen.yaml",
+        "  - id: normaliseren\n",
+        "  - id: normaliseren\n    kleur: blauw\n",
+    )
+    with pytest.raises(ContentError) as info:
+        content.load("elementen", broken_dir)
+    msg = info.value.message
+    assert "exercises/elementen.yaml" in msg
+    assert "nummer 2 (normaliseren)" in msg
+    assert "veld 'kleur'" in msg and "onbekend" in msg
+
+
+def test_missing_field_and_too_few_items(broken_dir: Path):
+    path = broken_dir / "brillen.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, _, _ = text.partition("  - rood: Welke vaardigheden")
+    path.write_text(head, encoding="utf-8")  # keeps only the first pair
+    with pytest.raises(ContentError) as info:
+        content.load("brillen", broken_dir)
+    assert "veld 'paren'" in info.value.message
+    assert "minstens 12" in info.value.message
+
+
+def test_wrong_element_order_is_explained(broken_dir: Path):
+    _replace(broken_dir / "elementen.yaml", "  - id: erkennen\n", "  - id: vervolggesprek\n")
+    with pytest.raises(ContentError) as info:
+        content.load("elementen", broken_dir)
+    assert "in deze volgorde" in info.value.message
+
+
+def test_empty_and_missing_files(broken_dir: Path):
+    (broken_dir / "hgw.yaml").write_text("", encoding="utf-8")
+    (broken_dir / "ouders.yaml").unlink()
+    with pytest.raises(ContentError, match="leeg"):
+        content.load("hgw", broken_dir)
+    with pytest.raises(ContentError, match="bestaat niet"):
+        content.load("ouders", broken_dir)
+
+
+def test_one_broken_file_does_not_take_down_the_others(broken_dir: Path):
+    (broken_dir / "smarti.yaml").write_text("criteria: 12\n", encoding="utf-8")
+    results = content.load_all(broken_dir)
+    assert isinstance(results["smarti"], ContentError)
+    ok = [k for k, v in results.items() if not isinstance(v, ContentError)]
+    assert set(ok) == set(content.MODELS) - {"smarti"}
+
+
+def test_check_content_command_reports_errors(broken_dir: Path, monkeypatch, capsys):
+    monkeypatch.setenv("WERKBOEK_EXERCISES", str(broken_dir))
+    assert content.main() == 0
+    (broken_dir / "hgw.yaml").write_text("principes: []\n", encoding="utf-8")
+    assert content.main() == 1
+    err = capsys.readouterr().err
+    assert "exercises/hgw.yaml" in err and "inleiding" in err

@@ -1,0 +1,57 @@
+"""environment.yml and pyproject.toml list the same dependencies; notebooks are thin and clean."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import tomllib
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _norm(spec: str) -> str:
+    name, _, rest = re.match(r"^([A-Za-z0-9_.\-\[\]]+)\s*(.*)$", spec.strip()).group(1, 0, 2)
+    return name.lower().replace("_", "-") + rest.replace(" ", "")
+
+
+def test_environment_and_pyproject_agree():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = {_norm(d) for d in project["dependencies"]}
+    for extra in project["optional-dependencies"].values():
+        wanted |= {_norm(d) for d in extra}
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    conda = set()
+    for dep in env["dependencies"]:
+        if isinstance(dep, dict):
+            assert dep.get("pip") == ["-e ."], "only the package itself is installed with pip"
+            continue
+        if dep.split("=")[0] in {"python", "pip"}:
+            continue
+        conda.add(_norm(dep))
+    assert conda == wanted
+
+
+NOTEBOOKS = sorted(
+    p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
+)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_notebooks_are_thin_and_without_outputs(path: Path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = nb["cells"]
+    assert cells[0]["cell_type"] == "markdown"
+    assert "".join(cells[0]["source"]).startswith("# ")
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert len(code) == 1, "one code cell: the import and the call into workbook.ui"
+    assert code[0]["outputs"] == [] and code[0]["execution_count"] is None
+    source = "".join(code[0]["source"])
+    assert source.startswith("from workbook.ui")
+    assert len([line for line in source.splitlines() if line.strip()]) <= 3
+    for cell in cells:
+        if cell["cell_type"] == "markdown":
+            assert len("".join(cell["source"])) < 400, "long text belongs in exercises/"

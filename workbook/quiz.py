@@ -1,0 +1,174 @@
+"""A multiple-choice quiz as plain data: which element does a phrasing realise?
+
+The quiz is independent of widgets so it can be tested and saved: :meth:`Quiz.state`
+returns a JSON-able dict and :meth:`Quiz.from_state` restores it, so a participant who
+reloads the page finds their answers back.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbook.content import ElementenFile
+
+__all__ = ["Question", "Feedback", "Quiz", "element_quiz"]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One phrasing and the element it belongs to."""
+
+    text: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What a participant sees right after answering."""
+
+    correct: bool
+    chosen: str
+    answer: str
+    explanation: str
+
+
+@dataclass
+class Quiz:
+    """Questions in a fixed (shuffled) order and the answers given so far.
+
+    Parameters
+    ----------
+    questions : list[Question]
+        The questions in the order they are asked.
+    choices : dict[str, str]
+        Choice id to the label shown on its button.
+    explanations : dict[str, str]
+        Choice id to the sentence that explains how to recognise it.
+    """
+
+    questions: list[Question]
+    choices: dict[str, str]
+    explanations: dict[str, str]
+    answers: dict[int, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.questions:
+            raise ValueError("a quiz needs at least one question")
+
+    @property
+    def current(self) -> int:
+        """Index of the first unanswered question, or ``len(questions)`` when finished."""
+        for i in range(len(self.questions)):
+            if i not in self.answers:
+                return i
+        return len(self.questions)
+
+    @property
+    def finished(self) -> bool:
+        return len(self.answers) == len(self.questions)
+
+    @property
+    def score(self) -> int:
+        return sum(1 for i, a in self.answers.items() if self.questions[i].answer == a)
+
+    def answer(self, index: int, choice: str) -> Feedback:
+        """Record an answer and explain it.
+
+        Raises
+        ------
+        ValueError
+            For an unknown choice, an index out of range, or a question already answered
+            (values can come from a browser, so they are checked).
+        """
+        if choice not in self.choices:
+            raise ValueError(f"unknown choice: {choice!r}")
+        if not isinstance(index, int) or not 0 <= index < len(self.questions):
+            raise ValueError(f"no question {index!r}")
+        if index in self.answers:
+            raise ValueError(f"question {index} was already answered")
+        self.answers[index] = choice
+        return self.feedback(index)
+
+    def feedback(self, index: int) -> Feedback:
+        """The feedback for an answered question."""
+        q = self.questions[index]
+        chosen = self.answers[index]
+        right = self.choices[q.answer]
+        if chosen == q.answer:
+            text = f"Goed! Dit is «{right}». {self.explanations[q.answer]}"
+        else:
+            text = (
+                f"Niet helemaal: dit is «{right}», niet «{self.choices[chosen]}». "
+                f"{self.explanations[q.answer]}"
+            )
+        return Feedback(chosen == q.answer, chosen, q.answer, text)
+
+    def mistakes(self) -> list[tuple[Question, str]]:
+        """The questions answered wrongly, with the choice that was made."""
+        return [
+            (self.questions[i], a)
+            for i, a in sorted(self.answers.items())
+            if self.questions[i].answer != a
+        ]
+
+    # --- persistence ------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        """A JSON-able snapshot: question order, answers, score."""
+        return {
+            "questions": [{"text": q.text, "answer": q.answer} for q in self.questions],
+            "answers": {str(i): a for i, a in self.answers.items()},
+            "score": self.score,
+            "total": len(self.questions),
+            "finished": self.finished,
+        }
+
+    @classmethod
+    def from_state(
+        cls, state: dict[str, Any], choices: dict[str, str], explanations: dict[str, str]
+    ) -> Quiz:
+        """Rebuild a quiz from :meth:`state`; answers that no longer fit are dropped.
+
+        Raises
+        ------
+        ValueError
+            If the state does not describe any valid question.
+        """
+        questions = [
+            Question(str(q["text"]), str(q["answer"]))
+            for q in state.get("questions", [])
+            if isinstance(q, dict) and q.get("answer") in choices and q.get("text")
+        ]
+        quiz = cls(questions, choices, explanations)
+        for key, value in dict(state.get("answers", {})).items():
+            try:
+                idx = int(key)
+            except (TypeError, ValueError):
+                continue
+            if 0 <= idx < len(questions) and value in choices:
+                quiz.answers[idx] = value
+        return quiz
+
+
+def element_quiz(content: ElementenFile, n: int = 10, seed: int | None = None) -> Quiz:
+    """A quiz of ``n`` phrasings drawn from the seven elements, in random order.
+
+    Every element occurs at least once when ``n >= 7``.
+    """
+    rng = random.Random(seed)
+    per_element = {e.id: list(e.voorbeelden) for e in content.elementen}
+    picked: list[Question] = []
+    if n >= len(per_element):
+        for eid, phrases in per_element.items():
+            text = rng.choice(phrases)
+            phrases.remove(text)
+            picked.append(Question(text, eid))
+    rest = [Question(t, eid) for eid, phrases in per_element.items() for t in phrases]
+    rng.shuffle(rest)
+    picked.extend(rest[: max(0, n - len(picked))])
+    rng.shuffle(picked)
+    choices = {e.id: e.naam for e in content.elementen}
+    explanations = {e.id: f"Je herkent het zo: {e.herkennen}" for e in content.elementen}
+    return Quiz(picked[:n], choices, explanations)

@@ -1,0 +1,1 @@
+"""ipywidgets builders: one module per notebook plus shared components (``common``)."""
