@@ -435,6 +435,8 @@ def _dutch_problem(data: Any, err: dict[str, Any]) -> str:
 # --- loading ------------------------------------------------------------------------------
 
 _CACHE: dict[tuple[str, float], BaseModel] = {}
+# libyaml's parser when PyYAML was built with it (the wheels are); same safe semantics.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def exercises_dir() -> Path:
@@ -478,7 +480,7 @@ def load(name: str, directory: Path | None = None) -> Any:
     if key in _CACHE:
         return _CACHE[key]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - safe loader
     except UnicodeDecodeError:
         raise ContentError(shown, ["het bestand is geen UTF-8-tekst"]) from None
     except yaml.YAMLError as exc:

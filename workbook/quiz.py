@@ -97,10 +97,10 @@ class Quiz:
         chosen = self.answers[index]
         right = self.choices[q.answer]
         if chosen == q.answer:
-            text = f"Goed! Dit is «{right}». {self.explanations[q.answer]}"
+            text = f"Dit is inderdaad «{right}». {self.explanations[q.answer]}"
         else:
             text = (
-                f"Niet helemaal: dit is «{right}», niet «{self.choices[chosen]}». "
+                f"Dit is «{right}», niet «{self.choices[chosen]}». "
                 f"{self.explanations[q.answer]}"
             )
         return Feedback(chosen == q.answer, chosen, q.answer, text)

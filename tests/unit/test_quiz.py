@@ -33,7 +33,7 @@ def test_right_and_wrong_answers_get_explained_feedback(data):
     quiz = element_quiz(data, n=7, seed=1)
     first = quiz.questions[0]
     fb = quiz.answer(0, first.answer)
-    assert fb.correct and fb.explanation.startswith("Goed!")
+    assert fb.correct and fb.explanation.startswith("Dit is inderdaad")
     wrong = next(c for c in quiz.choices if c != quiz.questions[1].answer)
     fb = quiz.answer(1, wrong)
     assert not fb.correct

@@ -22,6 +22,8 @@ _CSS = """
 .wb-card { background:#fff; border:1px solid #d0d7de; border-radius:8px; padding:14px 18px;
            margin:6px 0; max-width:860px; line-height:1.5; font-size:15px; color:#1f2328; }
 .wb-card h3 { margin:0 0 6px 0; font-size:18px; }
+.wb-card p:first-child { margin-top:0; }
+.wb-card p:last-child { margin-bottom:0; }
 .wb-card h4 { margin:12px 0 4px 0; font-size:15px; }
 .wb-card ul { margin:4px 0 4px 0; padding-left:22px; }
 .wb-muted { color:#57606a; }
@@ -32,7 +34,8 @@ _CSS = """
 .wb-info { border-left:6px solid #0969da; background:#eef5fd; }
 .wb-error { border-left:6px solid #bf8700; background:#fff8c5; white-space:pre-line; }
 .wb-score { font-size:22px; font-weight:600; }
-.wb-module a { font-weight:600; }
+.wb-module { margin:0 0 10px 0; }
+.wb-module a { font-weight:600; color:#0969da; text-decoration:underline; font-size:16px; }
 .wb-soon { color:#57606a; font-style:italic; }
 </style>
 """

@@ -197,7 +197,7 @@ def module(seed: int | None = None) -> widgets.Widget:
     explorer = Explorer(data)
     quiz_view = QuizView(lambda: element_quiz(data, n=10, seed=seed))
     tabs = widgets.Tab(children=[explorer.widget, quiz_view.widget])
-    tabs.titles = ("De zeven elementen", "Quiz: welk element is het?")
+    tabs.titles = ("Verkennen", "Quiz")
     box = widgets.VBox([style(), tabs])
     box.explorer = explorer
     box.quiz_view = quiz_view

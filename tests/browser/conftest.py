@@ -1,0 +1,140 @@
+"""Browser fixtures: Voilà on a free port, Playwright driving Debian's Chromium.
+
+A missing Chromium is a failure with instructions, never a silent skip. Every test
+saves a screenshot under ``artifacts/screenshots/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = os.environ.get("WERKBOEK_CHROMIUM", "/usr/bin/chromium")
+# Flags for a closed network: no background traffic, no first-run work.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+WIDGET_TIMEOUT_MS = 90_000  # a cold kernel on a busy two-core machine
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_http(url: str, proc: subprocess.Popen, timeout: float = 90.0) -> None:
+    """Poll until the server answers (the condition is the server, not a fixed delay)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"Voilà stopped with exit code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"Voilà did not answer on {url} within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def server_env(tmp_path_factory) -> dict[str, str]:
+    """Environment for the Voilà server under test: its own data folder."""
+    env = os.environ.copy()
+    data = tmp_path_factory.mktemp("data")
+    env["WERKBOEK_DATA"] = str(data)
+    env["WERKBOEK_DB"] = f"sqlite:///{data / 'werkboek.sqlite'}"
+    return env
+
+
+@pytest.fixture(scope="session")
+def voila_url(server_env) -> Iterator[str]:
+    port = free_port()
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / "voila.log", "w")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "voila", "notebooks", "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}"],
+        cwd=ROOT,
+        env=server_env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(base + "/", proc)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}. Install Debian's package: "
+            "sudo apt-get install chromium (or set WERKBOEK_CHROMIUM).",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh browser tab; collects page errors and dialogs, saves a screenshot at the end."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    pg = context.new_page()
+    pg.set_default_timeout(WIDGET_TIMEOUT_MS)
+    pg.dialogs = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    shots = ARTIFACTS / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    name = request.node.name.replace("/", "_").replace("[", "_").replace("]", "")
+    try:
+        pg.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def open_page(page, base: str, notebook: str, wait_for: str, query: str = "") -> None:
+    """Open a notebook in Voilà and wait until a widget matching ``wait_for`` is visible."""
+    page.goto(f"{base}/voila/render/{notebook}{('?' + query) if query else ''}")
+    page.wait_for_selector(wait_for, state="visible")
+
+
+def assert_clean(page) -> None:
+    """No error output, no traceback, no visible source code on the page."""
+    body = page.inner_text("body")
+    for marker in ("Traceback", "There was an error", "Error:", "from workbook"):
+        assert marker not in body, f"{marker!r} visible on the page"
+    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    code = page.locator(".jp-CodeCell .jp-InputArea, .cm-editor, .CodeMirror, .jp-InputPrompt")
+    assert code.count() == 0, "source code is visible"

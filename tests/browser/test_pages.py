@@ -1,0 +1,61 @@
+"""Every notebook renders in Voilà in Chromium like a participant sees it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import ROOT, assert_clean, open_page
+
+NOTEBOOKS = sorted(
+    str(p.relative_to(ROOT / "notebooks"))
+    for p in (ROOT / "notebooks").rglob("*.ipynb")
+    if ".ipynb_checkpoints" not in p.parts
+)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_page_renders_without_errors_or_code(page, voila_url, notebook):
+    open_page(page, voila_url, notebook, ".wb-card")
+    assert_clean(page)
+    assert page.locator(".wb-error").count() == 0, "a content error is shown"
+    assert page.dialogs == []
+
+
+def test_start_page_links_open_module_01(page, voila_url):
+    open_page(page, voila_url, "00_start.ipynb", ".wb-modules")
+    assert page.get_by_text("(binnenkort)").count() >= 1
+    page.get_by_role("link", name=re.compile("De zeven gesprekselementen")).click()
+    page.wait_for_selector(".wb-element-choice", state="visible")
+    assert page.url.endswith("/voila/render/01_zeven_gesprekselementen.ipynb")
+    assert_clean(page)
+
+
+def test_explorer_switches_element(page, voila_url):
+    open_page(page, voila_url, "01_zeven_gesprekselementen.ipynb", ".wb-element-choice")
+    page.locator(".wb-element-choice button", has_text="Kleine stap kiezen").click()
+    card = page.locator(".wb-element-card")
+    card.get_by_text("Waarom helpt het?").wait_for()
+    assert "Kleine stap kiezen" in card.inner_text()
+
+
+def test_quiz_can_be_answered_by_clicking(page, voila_url):
+    open_page(page, voila_url, "01_zeven_gesprekselementen.ipynb", ".wb-element-choice")
+    page.get_by_role("tab", name=re.compile("Quiz")).click()
+    page.wait_for_selector(".wb-quiz-choice", state="visible")
+    assert "Vraag 1 van 10" in page.locator(".wb-quiz-progress").inner_text()
+    for i in range(10):
+        page.locator(".wb-quiz-choice").first.click()
+        feedback = page.locator(".wb-quiz-feedback")
+        feedback.get_by_text(re.compile("Goed|Niet helemaal")).wait_for()
+        assert "Je herkent het zo" in feedback.inner_text()
+        if i == 0:
+            page.screenshot(path=str(ROOT / "artifacts" / "screenshots" / "quiz_feedback.png"))
+        page.locator(".wb-quiz-next button, button.wb-quiz-next").first.click()
+        if i < 9:
+            page.get_by_text(f"Vraag {i + 2} van 10").wait_for()
+    summary = page.locator(".wb-quiz-summary")
+    summary.wait_for()
+    assert re.search(r"Je score: \d+ van de 10 goed", summary.inner_text())
+    assert_clean(page)
