@@ -20,3 +20,16 @@ def pytest_collection_modifyitems(config, items):
             if part in _LAYERS:
                 item.add_marker(_LAYERS[part])
                 break
+
+
+def pytest_configure(config):
+    """Tests (and the kernels nbval starts) never touch the real data/ folder."""
+    import os
+    import tempfile
+
+    if "WERKBOEK_TEST_DATA" not in os.environ:
+        data = tempfile.mkdtemp(prefix="werkboek-test-data-")
+        os.environ["WERKBOEK_TEST_DATA"] = data
+        os.environ["WERKBOEK_DATA"] = data
+        os.environ.pop("WERKBOEK_DB", None)
+        os.environ.pop("WERKBOEK_BEGELEIDER_KEY", None)

@@ -108,9 +108,7 @@ class ElementenFile(_Strict):
         all_phrases = [p for e in self.elementen for p in e.voorbeelden]
         dupes = {p for p in all_phrases if all_phrases.count(p) > 1}
         if dupes:
-            raise ValueError(
-                "een voorbeeldzin staat bij meer dan één element: " + "; ".join(sorted(dupes))
-            )
+            raise ValueError("een voorbeeldzin staat bij meer dan één element: " + "; ".join(sorted(dupes)))
         return self
 
 
@@ -365,9 +363,7 @@ class ContentError(Exception):
 
     @property
     def message(self) -> str:
-        head = f"Het bestand {self.file} bevat " + (
-            "fouten" if len(self.problems) > 1 else "een fout"
-        )
+        head = f"Het bestand {self.file} bevat " + ("fouten" if len(self.problems) > 1 else "een fout")
         return head + ":\n" + "\n".join(f"- {p}" for p in self.problems)
 
 
@@ -489,9 +485,7 @@ def load(name: str, directory: Path | None = None) -> Any:
         problem = getattr(exc, "problem", None) or "ongeldige YAML"
         raise ContentError(
             shown,
-            [
-                f"{where}: het bestand is geen geldige YAML ({problem}); let op inspringing en dubbele punten"
-            ],
+            [f"{where}: het bestand is geen geldige YAML ({problem}); let op inspringing en dubbele punten"],
         ) from None
     if not isinstance(data, dict):
         raise ContentError(shown, ["het bestand is leeg of bevat geen velden (naam: waarde)"])

@@ -13,7 +13,7 @@ from typing import Any
 
 from workbook.content import ElementenFile
 
-__all__ = ["Question", "Feedback", "Quiz", "element_quiz"]
+__all__ = ["Question", "Feedback", "Quiz", "element_quiz", "element_choices"]
 
 
 @dataclass(frozen=True)
@@ -99,18 +99,13 @@ class Quiz:
         if chosen == q.answer:
             text = f"Dit is inderdaad «{right}». {self.explanations[q.answer]}"
         else:
-            text = (
-                f"Dit is «{right}», niet «{self.choices[chosen]}». "
-                f"{self.explanations[q.answer]}"
-            )
+            text = f"Dit is «{right}», niet «{self.choices[chosen]}». {self.explanations[q.answer]}"
         return Feedback(chosen == q.answer, chosen, q.answer, text)
 
     def mistakes(self) -> list[tuple[Question, str]]:
         """The questions answered wrongly, with the choice that was made."""
         return [
-            (self.questions[i], a)
-            for i, a in sorted(self.answers.items())
-            if self.questions[i].answer != a
+            (self.questions[i], a) for i, a in sorted(self.answers.items()) if self.questions[i].answer != a
         ]
 
     # --- persistence ------------------------------------------------------------------
@@ -126,9 +121,7 @@ class Quiz:
         }
 
     @classmethod
-    def from_state(
-        cls, state: dict[str, Any], choices: dict[str, str], explanations: dict[str, str]
-    ) -> Quiz:
+    def from_state(cls, state: dict[str, Any], choices: dict[str, str], explanations: dict[str, str]) -> Quiz:
         """Rebuild a quiz from :meth:`state`; answers that no longer fit are dropped.
 
         Raises
@@ -169,6 +162,12 @@ def element_quiz(content: ElementenFile, n: int = 10, seed: int | None = None) -
     rng.shuffle(rest)
     picked.extend(rest[: max(0, n - len(picked))])
     rng.shuffle(picked)
+    choices, explanations = element_choices(content)
+    return Quiz(picked[:n], choices, explanations)
+
+
+def element_choices(content: ElementenFile) -> tuple[dict[str, str], dict[str, str]]:
+    """The quiz's choices (element id to name) and how to recognise each element."""
     choices = {e.id: e.naam for e in content.elementen}
     explanations = {e.id: f"Je herkent het zo: {e.herkennen}" for e in content.elementen}
-    return Quiz(picked[:n], choices, explanations)
+    return choices, explanations

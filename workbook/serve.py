@@ -12,6 +12,9 @@ import socket
 import sys
 from pathlib import Path
 
+from workbook.begeleider import ensure_key
+from workbook.store import default_url
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -44,13 +47,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     start = "voila/render/00_start.ipynb"
+    dashboard = "voila/render/begeleider/dashboard.ipynb"
+    key = ensure_key()
+    os.environ["WERKBOEK_BEGELEIDER_KEY"] = key
     print("\n=== Mentorgesprekken-werkboek ===")
-    print(f"Open de startpagina: http://localhost:{args.port}/{start}")
+    print(f"Startpagina:           http://localhost:{args.port}/{start}")
     if args.host == "0.0.0.0":
+        os.environ["WERKBOEK_MODUS"] = "training"
         for ip in lan_addresses():
-            print(f"Voor deelnemers op hetzelfde netwerk: http://{ip}:{args.port}/{start}")
+            print(f"Link voor deelnemers:  http://{ip}:{args.port}/{start}")
     else:
         print("Alleen bereikbaar op deze computer. Voor een training: make workshop HOST=0.0.0.0")
+    print(f"Begeleidersdashboard:  http://localhost:{args.port}/{dashboard}")
+    print(f"Begeleiderssleutel:    {key}")
+    print(f"Antwoorden worden bewaard in: {default_url()}")
     print("Stoppen: Ctrl+C\n", flush=True)
     os.chdir(ROOT)
     os.execv(sys.executable, voila_command(args.host, args.port))

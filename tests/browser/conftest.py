@@ -71,7 +71,15 @@ def voila_url(server_env) -> Iterator[str]:
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / "voila.log", "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", "notebooks", "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}"],
+        [
+            sys.executable,
+            "-m",
+            "voila",
+            "notebooks",
+            "--no-browser",
+            "--Voila.ip=127.0.0.1",
+            f"--port={port}",
+        ],
         cwd=ROOT,
         env=server_env,
         stdout=log,

@@ -46,9 +46,7 @@ def test_right_and_wrong_answers_get_explained_feedback(data):
 def test_score_when_finished(data):
     quiz = element_quiz(data, n=7, seed=2)
     for i, q in enumerate(quiz.questions):
-        quiz.answer(
-            i, q.answer if i % 2 == 0 else "vastleggen" if q.answer != "vastleggen" else "erkennen"
-        )
+        quiz.answer(i, q.answer if i % 2 == 0 else "vastleggen" if q.answer != "vastleggen" else "erkennen")
     assert quiz.finished and quiz.current == 7
     assert quiz.score == 4
 

@@ -8,14 +8,31 @@ put there raw.
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
 
-from workbook import content
+from workbook import content, session
+from workbook.autosave import Autosaver
+from workbook.session import Session
+from workbook.store import Store, default_url
 
-__all__ = ["esc", "style", "card", "bullets", "error_box", "load_content", "notice"]
+__all__ = [
+    "esc",
+    "style",
+    "card",
+    "bullets",
+    "error_box",
+    "load_content",
+    "notice",
+    "get_store",
+    "PageContext",
+    "page_context",
+    "session_bar",
+]
 
 _CSS = """
 <style>
@@ -37,6 +54,14 @@ _CSS = """
 .wb-module { margin:0 0 10px 0; }
 .wb-module a { font-weight:600; color:#0969da; text-decoration:underline; font-size:16px; }
 .wb-soon { color:#57606a; font-style:italic; }
+.wb-session { padding:8px 14px; font-size:14px; }
+.wb-session a { margin-left:8px; color:#0969da; }
+.wb-status { font-size:13px; color:#57606a; }
+.wb-table { border-collapse:collapse; font-size:14px; }
+.wb-table th, .wb-table td { padding:4px 12px 4px 0; border-bottom:1px solid #d0d7de; text-align:left; }
+.wb-download { font-weight:600; color:#0969da; }
+.wb-status-error { color:#cf222e; font-weight:600; }
+.wb-status-off { color:#9a6700; }
 </style>
 """
 
@@ -71,8 +96,7 @@ def error_box(err: content.ContentError) -> widgets.HTML:
     """A Dutch explanation of a content error, for the place where the module would be."""
     text = (
         "Dit onderdeel kan nu niet worden getoond, omdat een inhoudsbestand een fout bevat. "
-        "De rest van het werkboek werkt gewoon. Geef deze melding door aan je begeleider:\n\n"
-        + err.message
+        "De rest van het werkboek werkt gewoon. Geef deze melding door aan je begeleider:\n\n" + err.message
     )
     return widgets.HTML(notice(text, "wb-error"))
 
@@ -89,3 +113,79 @@ def load_content(name: str) -> tuple[Any, widgets.Widget | None]:
         return content.load(name), None
     except content.ContentError as err:
         return None, error_box(err)
+
+
+# --- who is working, and saving -------------------------------------------------------
+
+_STORE: Store | None = None
+
+
+def get_store() -> Store | None:
+    """The page's store, or ``None`` when the database cannot be opened (the page still works)."""
+    global _STORE
+    if _STORE is None or _STORE.url != default_url():
+        try:
+            _STORE = Store()
+        except Exception:  # noqa: BLE001 - any database failure: work on without saving
+            logging.getLogger(__name__).exception("opening the store failed")
+            return None
+    return _STORE
+
+
+@dataclass
+class PageContext:
+    """What every module page needs: the store, the session and a problem to show."""
+
+    store: Store | None
+    session: Session | None
+    problem: str | None = None
+
+    def autosaver(self, exercise: str, status: widgets.HTML | None = None, delay: float = 0.6) -> Autosaver:
+        """An :class:`Autosaver` for ``exercise`` that reports into ``status``."""
+
+        def report(kind: str, text: str) -> None:
+            if status is not None:
+                status.value = f'<span class="wb-status wb-status-{esc(kind)}">{esc(text)}</span>'
+
+        return Autosaver(self.store, self.session, exercise, delay=delay, on_status=report)
+
+    def link(self, notebook: str) -> str:
+        """A relative link to another notebook that keeps the session."""
+        return notebook + (f"?{self.session.query()}" if self.session else "")
+
+
+def page_context(store: Store | None = None, sess: Session | None = None) -> PageContext:
+    """Find the store and the session of this page (arguments override, for tests)."""
+    store = store if store is not None else get_store()
+    if sess is not None:
+        return PageContext(store, sess)
+    if store is None:
+        return PageContext(
+            None, None, "De opslag is nu niet bereikbaar. Je kunt oefenen, maar je werk wordt niet bewaard."
+        )
+    found, problem = session.current(store)
+    return PageContext(store, found, problem)
+
+
+def session_bar(ctx: PageContext, home: str = "00_start.ipynb") -> widgets.HTML:
+    """A line at the top of a module: who is working, and the way back to the start page."""
+    back = f'<a href="{esc(ctx.link(home))}" target="_self">← Startpagina</a>'
+    if ctx.session is not None:
+        text = (
+            f"Je werkt als <strong>{esc(ctx.session.participant)}</strong> "
+            f"({'zelfstudie' if ctx.session.self_study else 'training ' + esc(ctx.session.workshop)}). "
+            "Je antwoorden worden automatisch bewaard."
+        )
+        kind = "wb-info"
+    else:
+        text = (
+            esc(ctx.problem)
+            if ctx.problem
+            else (
+                "Je bent niet aangemeld: wat je hier doet, wordt niet bewaard. Meld je aan op de startpagina."
+            )
+        )
+        kind = "wb-error"
+    bar = widgets.HTML(f'<div class="wb-card wb-session {kind}">{text} {back}</div>')
+    bar.add_class("wb-session-bar")
+    return bar

@@ -8,8 +8,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from workbook.content import ElementenFile
-from workbook.quiz import Quiz, element_quiz
-from workbook.ui.common import bullets, card, esc, load_content, style
+from workbook.quiz import Quiz, element_choices, element_quiz
+from workbook.ui.common import PageContext, bullets, card, esc, load_content, page_context, session_bar, style
 
 __all__ = ["module", "Explorer", "QuizView"]
 
@@ -144,9 +144,7 @@ class QuizView:
     def _show_feedback(self, correct: bool, text: str) -> None:
         label = "✔ Goed" if correct else "✘ Niet helemaal"
         kind = "wb-ok" if correct else "wb-bad"
-        self._feedback.value = (
-            f'<div class="wb-card {kind}"><strong>{label}</strong><br>{esc(text)}</div>'
-        )
+        self._feedback.value = f'<div class="wb-card {kind}"><strong>{label}</strong><br>{esc(text)}</div>'
 
     def _render(self) -> None:
         q = self.quiz
@@ -189,16 +187,43 @@ class QuizView:
         )
 
 
-def module(seed: int | None = None) -> widgets.Widget:
-    """Build module 01: a tab to explore the elements and a tab with the quiz."""
+QUIZ_EXERCISE = "01_elementen.quiz"
+
+
+def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.Widget:
+    """Build module 01: a tab to explore the elements and a tab with the quiz.
+
+    The quiz is saved after every answer and restored when the page is opened again.
+    """
+    ctx = ctx or page_context()
+    bar = session_bar(ctx)
     data, error = load_content("elementen")
     if error is not None:
-        return widgets.VBox([style(), error])
+        return widgets.VBox([style(), bar, error])
     explorer = Explorer(data)
-    quiz_view = QuizView(lambda: element_quiz(data, n=10, seed=seed))
+    status = widgets.HTML()
+    status.add_class("wb-save-status")
+    saver = ctx.autosaver(QUIZ_EXERCISE, status)
+    choices, explanations = element_choices(data)
+    restored = None
+    saved = saver.load()
+    if saved:
+        try:
+            restored = Quiz.from_state(saved, choices, explanations)
+        except (ValueError, TypeError, AttributeError):
+            restored = None  # an old or damaged state: start afresh, the history stays in the store
+    quiz_view = QuizView(
+        lambda: element_quiz(data, n=10, seed=seed),
+        quiz=restored,
+        on_change=lambda state: saver.change(state, immediate=True),
+    )
+    quiz_view.widget.children = (*quiz_view.widget.children, status)
     tabs = widgets.Tab(children=[explorer.widget, quiz_view.widget])
     tabs.titles = ("Verkennen", "Quiz")
-    box = widgets.VBox([style(), tabs])
+    if restored is not None and restored.answers:
+        tabs.selected_index = 1
+    box = widgets.VBox([style(), bar, tabs])
     box.explorer = explorer
     box.quiz_view = quiz_view
+    box.saver = saver
     return box

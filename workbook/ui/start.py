@@ -1,14 +1,24 @@
-"""The landing page (``notebooks/00_start.ipynb``): what the workbook is and where to go."""
+"""The landing page (``notebooks/00_start.ipynb``).
+
+What the workbook is, joining a workshop (code + alias) or choosing self-study, and the
+modules with links that carry the choice (see :mod:`workbook.session`).
+"""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import ipywidgets as widgets
+from IPython.display import HTML, display
 
-from workbook.ui.common import bullets, card, esc, load_content, style
+from workbook import session
+from workbook.session import Session, SessionError
+from workbook.ui.common import PageContext, bullets, card, esc, load_content, page_context, style
 
-__all__ = ["start_page", "notebooks_dir"]
+__all__ = ["start_page", "notebooks_dir", "StartPage"]
 
 
 def notebooks_dir() -> Path:
@@ -16,7 +26,8 @@ def notebooks_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "notebooks"
 
 
-def _module_list(modules, query: str = "") -> str:
+def module_list(modules, query: str = "") -> str:
+    """Escaped HTML list of the modules; built ones link (keeping ``query``), others say 'binnenkort'."""
     rows = []
     for m in modules:
         title = f"{m.nummer}. {esc(m.titel)}"
@@ -34,13 +45,174 @@ def _module_list(modules, query: str = "") -> str:
     return '<ul style="list-style:none;padding-left:0">' + "".join(rows) + "</ul>"
 
 
-def start_page() -> widgets.Widget:
-    """Build the start page: introduction, the modules with links, how to continue."""
-    data, error = load_content("modules")
-    if error is not None:
-        return widgets.VBox([style(), error])
-    intro = card(f"<p>{esc(data.inleiding)}</p>", title="Welkom")
-    modules = card(_module_list(data.modules), title="De modules")
-    modules.add_class("wb-modules")
-    how = card(bullets(data.hoe_verder), title="Hoe ga je verder?")
-    return widgets.VBox([style(), intro, modules, how])
+def _page_url() -> str:
+    """This page's address without query (in Voilà), for the personal link."""
+    url = os.environ.get("VOILA_REQUEST_URL", "")
+    if not url:
+        return "00_start.ipynb"
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}"
+
+
+class StartPage:
+    """The start page; ``widget`` is what the notebook shows."""
+
+    def __init__(self, ctx: PageContext):
+        self.ctx = ctx
+        data, error = load_content("modules")
+        self._modules = data
+        if error is not None:
+            self.widget = widgets.VBox([style(), error])
+            return
+        self._modules_html = widgets.HTML(self._modules_card(""))
+        self._modules_html.add_class("wb-modules")
+        self._who = widgets.VBox()
+        self._script = widgets.Output(layout=widgets.Layout(height="0px"))
+        self.widget = widgets.VBox(
+            [
+                style(),
+                card(f"<p>{esc(data.inleiding)}</p>", title="Welkom"),
+                self._who,
+                self._modules_html,
+                card(bullets(data.hoe_verder), title="Hoe ga je verder?"),
+                self._script,
+            ]
+        )
+        if ctx.session is not None:
+            self._show_joined(ctx.session)
+        else:
+            self._show_forms(ctx.problem)
+
+    def _modules_card(self, query: str) -> str:
+        return f'<div class="wb-card"><h3>De modules</h3>{module_list(self._modules.modules, query)}</div>'
+
+    # --- not logged in ----------------------------------------------------------------
+
+    def _show_forms(self, problem: str | None) -> None:
+        self.code = widgets.Text(placeholder="bijvoorbeeld MENTOR24", description="Trainingscode")
+        self.alias = widgets.Text(placeholder="je voornaam of een schuilnaam", description="Naam")
+        for w in (self.code, self.alias):
+            w.style.description_width = "110px"
+            w.layout.width = "420px"
+        self.code.add_class("wb-join-code")
+        self.alias.add_class("wb-join-alias")
+        self.join_button = widgets.Button(description="Meedoen", button_style="primary", icon="sign-in")
+        self.join_button.add_class("wb-join")
+        self.join_button.on_click(lambda _b: self.join())
+        self.message = widgets.HTML(f'<div class="wb-card wb-error">{esc(problem)}</div>' if problem else "")
+        self.message.add_class("wb-join-message")
+        workshop_box = widgets.VBox(
+            [
+                card(
+                    "<p>Doe je mee aan een training? Vul de code in die je begeleider geeft, en je "
+                    "voornaam of een schuilnaam. Je begeleider ziet je antwoorden onder die naam; "
+                    "andere deelnemers zien ze niet.</p>",
+                    title="Meedoen aan een training",
+                ),
+                self.code,
+                self.alias,
+                self.join_button,
+            ]
+        )
+        parts = [workshop_box]
+        if not session.training_mode():
+            self.solo_alias = widgets.Text(placeholder="je naam (mag leeg blijven)", description="Naam")
+            self.solo_alias.style.description_width = "110px"
+            self.solo_alias.layout.width = "420px"
+            self.solo_alias.add_class("wb-solo-alias")
+            self.solo_button = widgets.Button(description="Start zelfstudie", icon="book")
+            self.solo_button.add_class("wb-solo")
+            self.solo_button.on_click(lambda _b: self.self_study())
+            parts.append(
+                widgets.VBox(
+                    [
+                        card(
+                            "<p>Werk je het werkboek alleen door, op je eigen computer? Dan worden "
+                            "je antwoorden op deze computer bewaard en kun je later verdergaan.</p>",
+                            title="Zelfstudie",
+                        ),
+                        self.solo_alias,
+                        self.solo_button,
+                    ]
+                )
+            )
+        self._who.children = [self.message, *parts]
+
+    def join(self) -> None:
+        """Join a workshop with the code and alias typed in."""
+        if self.ctx.store is None:
+            self._error("De opslag is nu niet bereikbaar, dus aanmelden lukt niet. Meld het je begeleider.")
+            return
+        try:
+            found = session.join_workshop(self.ctx.store, self.code.value, self.alias.value)
+        except SessionError as exc:
+            self._error(str(exc))
+            return
+        self._logged_in(found)
+
+    def self_study(self) -> None:
+        """Start self-study under the name typed in (or 'ik')."""
+        try:
+            found = session.start_self_study(self.solo_alias.value)
+        except SessionError as exc:
+            self._error(str(exc))
+            return
+        self._logged_in(found)
+
+    def _error(self, text: str) -> None:
+        self.message.value = f'<div class="wb-card wb-error">{esc(text)}</div>'
+
+    def _logged_in(self, found: Session) -> None:
+        self.ctx.session = found
+        session.remember(found)
+        self._show_joined(found)
+        if session.in_voila():
+            # Put the session in the address bar, so a reload keeps it. Only our own
+            # URL-encoded query goes into the script, JSON-quoted.
+            with self._script:
+                display(
+                    HTML(
+                        f"<script>history.replaceState(null, '', {json.dumps('?' + found.query())});</script>"
+                    )
+                )
+
+    # --- logged in ----------------------------------------------------------------------
+
+    def _show_joined(self, found: Session) -> None:
+        where = (
+            "Je werkt in zelfstudie."
+            if found.self_study
+            else f"Je doet mee aan training {esc(found.workshop)}."
+        )
+        link = f"{_page_url()}?{found.query()}"
+        body = (
+            f"<p>Welkom, <strong>{esc(found.participant)}</strong>! {where} Je antwoorden worden "
+            "automatisch bewaard. Kies hieronder een module.</p>"
+            "<p class='wb-muted'>Wil je later verder, op een andere dag of na het sluiten van je "
+            "browser? Bewaar dan deze persoonlijke link (bijvoorbeeld als bladwijzer):<br>"
+            f"<code class='wb-personal-link'>{esc(link)}</code></p>"
+        )
+        joined = card(body, kind="wb-ok", title="Aangemeld")
+        joined.add_class("wb-joined")
+        logout = widgets.Button(description="Iemand anders? Afmelden", icon="sign-out")
+        logout.add_class("wb-logout")
+        logout.on_click(lambda _b: self.logout())
+        self._who.children = [joined, logout]
+        self._modules_html.value = self._modules_card(found.query())
+
+    def logout(self) -> None:
+        """Forget the session on this page (and in JupyterLab, on this machine)."""
+        self.ctx.session = None
+        session.remember(None)
+        self._modules_html.value = self._modules_card("")
+        self._show_forms(None)
+        if session.in_voila():
+            with self._script:
+                display(HTML("<script>history.replaceState(null, '', location.pathname);</script>"))
+
+
+def start_page(ctx: PageContext | None = None) -> widgets.Widget:
+    """Build the start page."""
+    page = StartPage(ctx or page_context())
+    page.widget.page = page
+    return page.widget

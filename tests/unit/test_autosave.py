@@ -1,0 +1,92 @@
+"""The shared autosave helper: debounced, immediate, failure-tolerant."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from workbook.autosave import Autosaver
+from workbook.session import Session
+from workbook.store import Store, StoreError
+
+
+def wait_until(condition, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.01)
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    return Store(f"sqlite:///{tmp_path / 'a.sqlite'}")
+
+
+SESSION = Session("ABC", "Sanne", "t")
+
+
+def test_debounced_changes_save_once_with_the_last_state(store):
+    statuses = []
+    saver = Autosaver(store, SESSION, "ex", delay=0.2, on_status=lambda k, t: statuses.append(k))
+    for i in range(5):
+        saver.change({"v": i})
+    wait_until(lambda: saver.saves == 1)
+    assert store.history("ABC", "Sanne", "ex")[-1]["answer"] == {"v": 4}
+    assert store.count() == 1 and statuses[-1] == "ok"
+
+
+def test_immediate_and_flush(store):
+    saver = Autosaver(store, SESSION, "ex", delay=30)
+    saver.change({"v": 1}, immediate=True)
+    assert store.load("ABC", "Sanne", "ex") == {"v": 1}
+    saver.change({"v": 2})
+    assert store.load("ABC", "Sanne", "ex") == {"v": 1}
+    assert saver.flush()
+    assert store.load("ABC", "Sanne", "ex") == {"v": 2}
+    assert saver.load() == {"v": 2}
+
+
+def test_without_session_nothing_is_saved(store):
+    statuses = []
+    saver = Autosaver(store, None, "ex", on_status=lambda k, t: statuses.append((k, t)))
+    saver.change({"v": 1}, immediate=True)
+    assert store.count() == 0 and saver.load() is None
+    assert statuses[0][0] == "off" and "niet bewaard" in statuses[0][1]
+
+
+def test_refused_answer_reports_dutch_message(store):
+    statuses = []
+    saver = Autosaver(store, SESSION, "ex", on_status=lambda k, t: statuses.append((k, t)))
+    saver.change({"tekst": "x" * 1_000_000}, immediate=True)
+    assert statuses[-1][0] == "error" and "te lang" in statuses[-1][1]
+    assert store.count() == 0
+
+
+class FlakyStore:
+    """Fails the first save like a database that is briefly unavailable."""
+
+    def __init__(self, inner: Store):
+        self.inner, self.failures = inner, 1
+
+    def save(self, *args):
+        if self.failures:
+            self.failures -= 1
+            raise OSError("database is locked")
+        self.inner.save(*args)
+
+    def load(self, *args):
+        return self.inner.load(*args)
+
+
+def test_a_failed_save_keeps_the_state_and_retries(store):
+    statuses = []
+    saver = Autosaver(FlakyStore(store), SESSION, "ex", on_status=lambda k, t: statuses.append(k))
+    saver.change({"v": 1}, immediate=True)
+    assert statuses[-1] == "error" and store.count() == 0
+    assert saver.flush()  # the kept state goes through now
+    assert store.load("ABC", "Sanne", "ex") == {"v": 1}
+
+
+def test_store_errors_are_store_errors():
+    assert issubclass(StoreError, ValueError)

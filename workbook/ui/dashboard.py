@@ -1,0 +1,250 @@
+"""The facilitator dashboard (``notebooks/begeleider/dashboard.ipynb``).
+
+Locked until the facilitator key is typed. Then: choose a workshop and see who joined,
+progress per module, quiz scores (table and plot) and the panels of :mod:`workbook.aggregates`;
+refresh on a button or every N seconds; download the answers as CSV (plain and for Excel);
+delete a workshop's data. All participant text is escaped (``DataFrame.to_html(escape=True)``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import io
+import re
+from datetime import datetime
+
+import ipywidgets as widgets
+import pandas as pd
+
+from workbook import aggregates, begeleider, export
+from workbook.store import Store
+from workbook.ui.common import card, esc, get_store, notice, style
+
+__all__ = ["dashboard", "Dashboard"]
+
+MAX_ATTEMPTS = 5
+
+
+def _table(df: pd.DataFrame) -> str:
+    return df.to_html(index=False, escape=True, border=0, classes="wb-table")
+
+
+def _download_link(data: bytes, filename: str, label: str, mime: str = "text/csv") -> str:
+    b64 = base64.b64encode(data).decode("ascii")
+    return (
+        f'<a class="wb-download" download="{esc(filename)}" href="data:{mime};base64,{b64}">'
+        f"⬇ {esc(label)}</a>"
+    )
+
+
+def _score_plot(scores: pd.DataFrame) -> bytes:
+    """A PNG bar chart of how many participants had each score."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    total = int(scores["Van"].max())
+    counts = scores["Score"].value_counts().reindex(range(total + 1), fill_value=0)
+    fig = Figure(figsize=(6, 2.6), dpi=100)
+    ax = fig.subplots()
+    ax.bar(counts.index, counts.values, color="#0969da")
+    ax.set_xlabel(f"Score (van {total})")
+    ax.set_ylabel("Deelnemers")
+    ax.set_xticks(range(total + 1))
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+class Dashboard:
+    """Key form, then the workshop overview."""
+
+    def __init__(self, store: Store | None):
+        self.store = store
+        self.attempts = 0
+        self._auto_task: asyncio.Task | None = None
+        self.key = widgets.Password(description="Sleutel", placeholder="begeleiderssleutel")
+        self.key.add_class("wb-key")
+        self.unlock_button = widgets.Button(description="Openen", button_style="primary", icon="unlock")
+        self.unlock_button.add_class("wb-unlock")
+        self.unlock_button.on_click(lambda _b: self.unlock())
+        self.message = widgets.HTML()
+        self.message.add_class("wb-key-message")
+        intro = card(
+            "<p>Dit dashboard toont het werk van de deelnemers van een training. Typ de "
+            "begeleiderssleutel die <code>make workshop</code> liet zien.</p>",
+            title="Begeleidersdashboard",
+        )
+        if begeleider.configured_key() is None:
+            self.message.value = notice(
+                "Er is nog geen begeleiderssleutel ingesteld. Start het werkboek met "
+                "'make workshop' (die maakt een sleutel aan), of zet WERKBOEK_BEGELEIDER_KEY.",
+                "wb-error",
+            )
+        self.body = widgets.VBox([intro, widgets.HBox([self.key, self.unlock_button]), self.message])
+        self.widget = widgets.VBox([style(), self.body])
+
+    # --- the lock -------------------------------------------------------------------
+
+    def unlock(self) -> None:
+        if self.attempts >= MAX_ATTEMPTS:
+            self.message.value = notice("Te veel pogingen. Laad de pagina opnieuw.", "wb-error")
+            return
+        if not begeleider.check_key(self.key.value):
+            self.attempts += 1
+            self.key.value = ""
+            self.message.value = notice("Deze sleutel klopt niet. Probeer het opnieuw.", "wb-error")
+            return
+        self.key.value = ""
+        if self.store is None:
+            self.message.value = notice("De opslag is niet bereikbaar; er valt niets te tonen.", "wb-error")
+            return
+        self._build_overview()
+
+    # --- the overview ---------------------------------------------------------------
+
+    def _build_overview(self) -> None:
+        self.workshop = widgets.Dropdown(description="Training", options=[])
+        self.workshop.add_class("wb-workshop")
+        self.refresh_button = widgets.Button(description="Vernieuwen", icon="refresh")
+        self.refresh_button.add_class("wb-refresh")
+        self.auto = widgets.Checkbox(description="Automatisch vernieuwen, elke", value=False, indent=False)
+        self.interval = widgets.BoundedIntText(value=15, min=5, max=600, layout=widgets.Layout(width="70px"))
+        self.stamp = widgets.HTML()
+        self.out = widgets.VBox()
+        self.out.add_class("wb-overview")
+        self.refresh_button.on_click(lambda _b: self.refresh())
+        self.workshop.observe(lambda _c: self.refresh(), names="value")
+        self.auto.observe(self._on_auto, names="value")
+        controls = widgets.HBox(
+            [
+                self.workshop,
+                self.refresh_button,
+                self.auto,
+                self.interval,
+                widgets.Label("seconden"),
+                self.stamp,
+            ],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
+        )
+        self.body.children = [controls, self.out]
+        self._load_workshops()
+        self.refresh()
+
+    def _load_workshops(self) -> None:
+        codes = self.store.workshops()
+        current = self.workshop.value
+        self.workshop.options = codes
+        if current in codes:
+            self.workshop.value = current
+
+    def _on_auto(self, change) -> None:
+        if change["new"]:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                self.auto.value = False
+                return
+            self._auto_task = loop.create_task(self._auto_loop())
+        elif self._auto_task is not None:
+            self._auto_task.cancel()
+            self._auto_task = None
+
+    async def _auto_loop(self) -> None:
+        while self.auto.value:
+            await asyncio.sleep(max(5, int(self.interval.value or 15)))
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the workshop list and redraw the overview of the chosen workshop."""
+        self._load_workshops()
+        self.stamp.value = f'<span class="wb-muted">Bijgewerkt om {datetime.now():%H:%M:%S}</span>'
+        code = self.workshop.value
+        if not code:
+            self.out.children = [
+                card(
+                    "<p>Er zijn nog geen trainingen met deelnemers. Zodra iemand zich aanmeldt met "
+                    "een trainingscode, verschijnt die training hier.</p>"
+                )
+            ]
+            return
+        frame = self.store.frame(code)
+        aliases = self.store.aliases(code)
+        parts = [self._summary(code, aliases, frame)]
+        parts.append(card(_table(aggregates.progress(frame)), title="Voortgang per module"))
+        scores = aggregates.quiz_scores(frame)
+        if not scores.empty:
+            plot = widgets.Image(
+                value=_score_plot(scores), format="png", layout=widgets.Layout(max_width="620px")
+            )
+            plot.add_class("wb-score-plot")
+            parts.append(widgets.VBox([card("", title="Verdeling van de quizscores (module 1)"), plot]))
+        for panel in aggregates.PANELS:
+            table = panel.compute(frame)
+            body = _table(table) if not table.empty else f"<p class='wb-muted'>{esc(panel.empty_text)}</p>"
+            parts.append(card(body, title=f"Module {panel.module} · {panel.title}"))
+        parts.append(self._exports(code, frame))
+        parts.append(self._delete_box(code))
+        self.out.children = parts
+
+    def _summary(self, code: str, aliases: list[str], frame: pd.DataFrame) -> widgets.HTML:
+        names = ", ".join(esc(a) for a in aliases) or "nog niemand"
+        return card(
+            f"<p><strong>{len(aliases)}</strong> deelnemer(s) aangemeld: {names}.</p>"
+            f"<p class='wb-muted'>{len(frame)} opgeslagen antwoorden (laatste versie per oefening).</p>",
+            title=f"Training {code}",
+        )
+
+    def _exports(self, code: str, frame: pd.DataFrame) -> widgets.HTML:
+        if frame.empty:
+            return card("<p class='wb-muted'>Nog niets om te downloaden.</p>", title="Downloaden")
+        safe = re.sub(r"[^A-Za-z0-9-]", "_", code)
+        links = (
+            _download_link(
+                export.answers_csv(frame, excel=True), f"antwoorden_{safe}_excel.csv", "Voor Excel (CSV)"
+            )
+            + "&nbsp;&nbsp;&nbsp;"
+            + _download_link(export.answers_csv(frame), f"antwoorden_{safe}.csv", "CSV (komma's, UTF-8)")
+        )
+        return card(
+            f"<p>{links}</p><p class='wb-muted'>Het bestand bevat de laatste versie van elk antwoord. "
+            "Bewaar het alleen waar het hoort: het gaat over echte mensen.</p>",
+            title="Downloaden",
+        )
+
+    def _delete_box(self, code: str) -> widgets.VBox:
+        confirm = widgets.Checkbox(description=f"Ja, verwijder alles van training {code}", indent=False)
+        button = widgets.Button(description="Verwijderen", button_style="danger", icon="trash", disabled=True)
+        button.add_class("wb-delete")
+        confirm.observe(lambda c: setattr(button, "disabled", not c["new"]), names="value")
+
+        def delete(_b) -> None:
+            n = self.store.delete_workshop(code)
+            self.refresh()
+            done = card(f"<p>Training {esc(code)} is verwijderd ({n} antwoorden).</p>", kind="wb-ok")
+            done.add_class("wb-deleted")
+            self.out.children = [done, *self.out.children]
+
+        button.on_click(delete)
+        return widgets.VBox(
+            [
+                card(
+                    "<p>Na de training kun je alle antwoorden en namen van deze training van deze "
+                    "computer verwijderen. Download eerst wat je wilt bewaren.</p>",
+                    title="Gegevens verwijderen",
+                ),
+                widgets.HBox([confirm, button]),
+            ]
+        )
+
+
+def dashboard(store: Store | None = None) -> widgets.Widget:
+    """Build the dashboard page."""
+    board = Dashboard(store if store is not None else get_store())
+    board.widget.board = board
+    return board.widget
