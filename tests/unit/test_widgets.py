@@ -114,3 +114,98 @@ def test_quiz_ignores_values_that_are_not_choices(bad):
     view = elementen.module(seed=1).quiz_view
     view._on_answer(bad)
     assert view.quiz.answers == {}
+
+
+# --- sessions, saving and restoring ------------------------------------------------
+
+from workbook.session import Session  # noqa: E402
+from workbook.store import Store  # noqa: E402
+from workbook.ui.common import PageContext  # noqa: E402
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    return Store(f"sqlite:///{tmp_path / 'w.sqlite'}")
+
+
+def test_join_workshop_on_the_start_page(store, monkeypatch):
+    monkeypatch.delenv("VOILA_REQUEST_URL", raising=False)
+    page = start.start_page(PageContext(store, None)).page
+    page.code.value = " mentor24 "
+    page.alias.value = "Sanne"
+    page.join_button.click()
+    joined = page.ctx.session
+    assert joined.workshop == "MENTOR24" and joined.participant == "Sanne"
+    text = _html(page.widget)
+    assert "Welkom, <strong>Sanne</strong>" in text
+    assert f'href="01_zeven_gesprekselementen.ipynb?{joined.query()}"'.replace("&", "&amp;") in text
+    # a second participant with the same alias is told so, and nothing else changes
+    other = start.start_page(PageContext(store, None)).page
+    other.code.value, other.alias.value = "MENTOR24", "sanne"
+    other.join_button.click()
+    assert other.ctx.session is None
+    assert "al gebruikt" in other.message.value and "andere naam" in other.message.value
+    assert store.aliases("MENTOR24") == ["Sanne"]
+
+
+@pytest.mark.parametrize(
+    "code, alias, expected",
+    [("", "Sanne", "trainingscode"), ("ABC", "", "voornaam"), ("ABC", "x" * 300, "te lang"),
+     ("ABC", "<script>alert(1)</script>", "geen &lt; of &gt;")],
+)
+def test_bad_join_input_gets_dutch_message(store, code, alias, expected):
+    page = start.start_page(PageContext(store, None)).page
+    page.code.value, page.alias.value = code, alias
+    page.join_button.click()
+    assert page.ctx.session is None
+    assert expected in page.message.value
+    assert "<script>" not in page.message.value
+
+
+def test_self_study_and_logout(store, monkeypatch):
+    monkeypatch.delenv("VOILA_REQUEST_URL", raising=False)
+    page = start.start_page(PageContext(store, None)).page
+    page.solo_alias.value = ""
+    page.solo_button.click()
+    assert page.ctx.session == Session("zelfstudie", "ik")
+    assert "zelfstudie=1" in _html(page.widget)
+    page.logout()
+    assert page.ctx.session is None and "Meedoen aan een training" in _html(page.widget)
+
+
+def test_training_mode_offers_no_self_study(store, monkeypatch):
+    monkeypatch.setenv("WERKBOEK_MODUS", "training")
+    page = start.start_page(PageContext(store, None)).page
+    assert "Zelfstudie" not in _html(page.widget) and not hasattr(page, "solo_button")
+
+
+def test_quiz_answers_are_saved_and_restored(store):
+    ctx = PageContext(store, Session("ABC", "Sanne", "t"))
+    view = elementen.module(ctx, seed=3).quiz_view
+    answered = []
+    for i in range(3):
+        q = view.quiz.questions[i]
+        _button(view, q.answer).click()
+        answered.append(q.answer)
+        view._next.click()
+    assert "Bewaard om" in _html(view.widget)
+    saved = store.load("ABC", "Sanne", elementen.QUIZ_EXERCISE)
+    assert saved["answers"] == {str(i): a for i, a in enumerate(answered)} and saved["score"] == 3
+    again = elementen.module(ctx, seed=99)  # a reload: another seed must not matter
+    assert again.children[2].selected_index == 1
+    assert again.quiz_view.quiz.questions == view.quiz.questions
+    assert "Vraag 4 van 10" in again.quiz_view._progress.value
+    assert "tot nu toe 3 goed" in again.quiz_view._progress.value
+
+
+def test_module_without_session_says_work_is_not_saved(store):
+    box = elementen.module(PageContext(store, None), seed=1)
+    assert "niet aangemeld" in _html(box).lower()
+    _button(box.quiz_view, box.quiz_view.quiz.questions[0].answer).click()
+    assert store.count() == 0
+
+
+def test_session_bar_escapes_names(store):
+    ctx = PageContext(store, Session("zelfstudie", "A&B"))
+    text = _html(elementen.module(ctx, seed=1))
+    assert "A&amp;B" in text and "00_start.ipynb?zelfstudie=1&amp;naam=A%26B" in text

@@ -119,7 +119,8 @@ class Dashboard:
         self.out = widgets.VBox()
         self.out.add_class("wb-overview")
         self.refresh_button.on_click(lambda _b: self.refresh())
-        self.workshop.observe(lambda _c: self.refresh(), names="value")
+        self._quiet = False
+        self.workshop.observe(lambda _c: None if self._quiet else self.refresh(), names="value")
         self.auto.observe(self._on_auto, names="value")
         controls = widgets.HBox(
             [
@@ -137,11 +138,15 @@ class Dashboard:
         self.refresh()
 
     def _load_workshops(self) -> None:
+        """Update the workshop list, keeping the choice (or taking the first), without redrawing."""
         codes = self.store.workshops()
         current = self.workshop.value
-        self.workshop.options = codes
-        if current in codes:
-            self.workshop.value = current
+        self._quiet = True
+        try:
+            self.workshop.options = codes
+            self.workshop.value = current if current in codes else (codes[0] if codes else None)
+        finally:
+            self._quiet = False
 
     def _on_auto(self, change) -> None:
         if change["new"]:
