@@ -13,7 +13,7 @@ import pandas as pd
 
 from workbook import content
 
-__all__ = ["module_of", "progress", "quiz_scores", "quiz_mistakes", "Panel", "PANELS"]
+__all__ = ["module_of", "progress", "per_participant", "quiz_scores", "quiz_mistakes", "Panel", "PANELS"]
 
 
 def module_of(exercise: str) -> int | None:
@@ -51,6 +51,29 @@ def progress(frame: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=["Module", "Gestart", "Afgerond"])
+
+
+def per_participant(frame: pd.DataFrame, aliases: list[str] | None = None) -> pd.DataFrame:
+    """Per participant: modules worked on, exercises finished, last save (local time).
+
+    Registered aliases without answers are listed too. Columns: ``Deelnemer``, ``Modules``,
+    ``Afgerond``, ``Laatst bewaard``.
+    """
+    rows = {}
+    for name in aliases or []:
+        rows[name] = {"Deelnemer": name, "Modules": "", "Afgerond": 0, "Laatst bewaard": ""}
+    for name, group in frame.groupby("participant"):
+        modules = sorted({m for m in group["exercise"].map(module_of) if m is not None})
+        last = pd.Timestamp(group["saved_at"].max())
+        if last.tzinfo is None:
+            last = last.tz_localize("UTC")
+        rows[name] = {
+            "Deelnemer": name,
+            "Modules": ", ".join(str(m) for m in modules),
+            "Afgerond": int(group["answer"].map(_finished).sum()),
+            "Laatst bewaard": last.to_pydatetime().astimezone().strftime("%H:%M:%S"),
+        }
+    return pd.DataFrame(list(rows.values()), columns=["Deelnemer", "Modules", "Afgerond", "Laatst bewaard"])
 
 
 def _quiz_answers(frame: pd.DataFrame, exercise: str) -> pd.DataFrame:

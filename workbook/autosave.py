@@ -10,7 +10,6 @@ Nothing here imports ipywidgets.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 from collections.abc import Callable
@@ -58,7 +57,7 @@ class Autosaver:
         self.on_status = on_status
         self._lock = threading.Lock()
         self._pending: dict[str, Any] | None = None
-        self._handle: Any = None
+        self._handle: threading.Timer | None = None
         self.saves = 0
         if not self.enabled:
             self._status("off", "Je bent niet aangemeld: wat je hier doet, wordt niet bewaard.")
@@ -90,15 +89,13 @@ class Autosaver:
                 return
         self.flush()
 
-    def _schedule(self) -> Any:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            timer = threading.Timer(self.delay, self.flush)
-            timer.daemon = True
-            timer.start()
-            return timer
-        return loop.call_later(self.delay, self.flush)
+    def _schedule(self) -> threading.Timer:
+        # A timer thread, not the kernel's event loop: it works the same in a Voila kernel,
+        # in JupyterLab and in tests, whoever owns the current thread's loop.
+        timer = threading.Timer(self.delay, self.flush)
+        timer.daemon = True
+        timer.start()
+        return timer
 
     def _cancel(self) -> None:
         if self._handle is not None:

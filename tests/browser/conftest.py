@@ -31,6 +31,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+FACILITATOR_KEY = "browser-test-sleutel"
 WIDGET_TIMEOUT_MS = 90_000  # a cold kernel on a busy two-core machine
 
 
@@ -62,6 +63,8 @@ def server_env(tmp_path_factory) -> dict[str, str]:
     data = tmp_path_factory.mktemp("data")
     env["WERKBOEK_DATA"] = str(data)
     env["WERKBOEK_DB"] = f"sqlite:///{data / 'werkboek.sqlite'}"
+    env["WERKBOEK_BEGELEIDER_KEY"] = FACILITATOR_KEY
+    env.pop("WERKBOEK_MODUS", None)
     return env
 
 
@@ -130,6 +133,15 @@ def page(browser, request):
         pg.screenshot(path=str(shots / f"{name}.png"), full_page=True)
     finally:
         context.close()
+
+
+def join_workshop(page, base: str, code: str, alias: str) -> None:
+    """Join a workshop on the start page, as a participant does."""
+    open_page(page, base, "00_start.ipynb", ".wb-join-code input")
+    page.fill(".wb-join-code input", code)
+    page.fill(".wb-join-alias input", alias)
+    page.click(".wb-join button, button.wb-join")
+    page.wait_for_selector(".wb-joined", state="visible")
 
 
 def open_page(page, base: str, notebook: str, wait_for: str, query: str = "") -> None:

@@ -48,21 +48,28 @@ def postgres_url() -> Iterator[str]:
     port = free_port()
     subprocess.run(
         _as_postgres([f"{bindir}/initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8"]),
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     opts = f"-p {port} -k {root} -c listen_addresses='' -c max_connections=200 -c fsync=on"
     subprocess.run(
-        _as_postgres([f"{bindir}/pg_ctl", "-D", data, "-l", os.path.join(root, "log"), "-o", opts, "-w", "start"]),
-        check=True, capture_output=True,
+        _as_postgres(
+            [f"{bindir}/pg_ctl", "-D", data, "-l", os.path.join(root, "log"), "-o", opts, "-w", "start"]
+        ),
+        check=True,
+        capture_output=True,
     )
     try:
         subprocess.run(
             _as_postgres([f"{bindir}/createdb", "-h", root, "-p", str(port), "-U", "postgres", "werkboek"]),
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
         yield f"postgresql+psycopg://postgres@/werkboek?host={root}&port={port}"
     finally:
-        subprocess.run(_as_postgres([f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"]), capture_output=True)
+        subprocess.run(
+            _as_postgres([f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"]), capture_output=True
+        )
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from workbook.store import Store, StoreError, _ENGINES
+from workbook.store import _ENGINES, Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITERS = 30

@@ -36,7 +36,10 @@ def crash(url: str, log: str, committed: int) -> None:
         for i in range(committed, committed + 50):
             conn.execute(
                 answers.insert().values(
-                    workshop="CRASH", participant="writer", exercise=f"01_ex{i}", answer='{"i": -1}',
+                    workshop="CRASH",
+                    participant="writer",
+                    exercise=f"01_ex{i}",
+                    answer='{"i": -1}',
                     saved_at=sa.func.current_timestamp(),
                 )
             )

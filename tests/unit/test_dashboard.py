@@ -43,7 +43,7 @@ def store(tmp_path) -> Store:
     s.save("ABC", "Sanne", "01_elementen.quiz", quiz_state(3))
     s.save("ABC", "Ali", "01_elementen.quiz", quiz_state(1))
     s.save("ABC", XSS, "01_elementen.quiz", quiz_state(1, finished=False))
-    s.save("ABC", "Sanne", "03_brillen.sorteren", {"finished": False, "tekst": "=HYPERLINK(\"x\")"})
+    s.save("ABC", "Sanne", "03_brillen.sorteren", {"finished": False, "tekst": '=HYPERLINK("x")'})
     return s
 
 
@@ -67,6 +67,9 @@ def test_progress_scores_and_mistakes(store):
     assert set(mistakes["Juist element"]) <= {"Kleine stap kiezen", "Vervolggesprek"}
     assert aggregates.module_of("01_elementen.quiz") == 1 and aggregates.module_of("x") is None
     assert aggregates.progress(frame.iloc[0:0]).empty
+    people = aggregates.per_participant(frame, ["Sanne", "Stil"]).set_index("Deelnemer")
+    assert people.loc["Sanne", "Modules"] == "1, 3" and people.loc["Sanne", "Afgerond"] == 1
+    assert people.loc["Stil", "Modules"] == "" and people.loc[XSS, "Afgerond"] == 0
 
 
 def test_excel_csv_has_bom_semicolons_and_defused_formulas(store):
@@ -83,8 +86,13 @@ def test_excel_csv_has_bom_semicolons_and_defused_formulas(store):
 
 def test_formula_cells_are_defused_only_for_excel():
     frame = pd.DataFrame(
-        {"workshop": ["A"], "participant": ["=1+1"], "exercise": ["x"], "saved_at": [pd.Timestamp.now()],
-         "answer": [{"v": 1}]}
+        {
+            "workshop": ["A"],
+            "participant": ["=1+1"],
+            "exercise": ["x"],
+            "saved_at": [pd.Timestamp.now()],
+            "answer": [{"v": 1}],
+        }
     )
     assert "'=1+1" in export.answers_csv(frame, excel=True).decode("utf-8-sig")
     assert ",=1+1," in export.answers_csv(frame).decode("utf-8")
@@ -125,8 +133,11 @@ def test_dashboard_shows_the_workshop_escaped(store, key):
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert XSS not in html
     assert 'download="antwoorden_ABC_excel.csv"' in html
-    plots = [c for c in board.out.children if hasattr(c, "children") and any(
-        getattr(g, "format", None) == "png" for g in c.children)]
+    plots = [
+        c
+        for c in board.out.children
+        if hasattr(c, "children") and any(getattr(g, "format", None) == "png" for g in c.children)
+    ]
     assert plots, "score plot missing"
 
 

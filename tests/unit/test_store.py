@@ -63,7 +63,10 @@ def test_migration_from_version_1_keeps_answers(tmp_path):
         conn.execute(store_mod.meta_table.insert().values(key="schema_version", value="1"))
         conn.execute(
             store_mod.answers.insert().values(
-                workshop="ABC", participant="Sanne", exercise="01_a", answer='{"v": 1}',
+                workshop="ABC",
+                participant="Sanne",
+                exercise="01_a",
+                answer='{"v": 1}',
                 saved_at=sa.func.current_timestamp(),
             )
         )
@@ -107,8 +110,18 @@ def test_a_one_megabyte_text_gets_a_clear_error(store):
     store.save("ABC", "Sanne", "x", {"tekst": "b" * (MAX_ANSWER_CHARS - 100)})  # large but allowed
 
 
-@pytest.mark.parametrize("workshop, participant", [("", "Sanne"), ("   ", "Sanne"), ("ABC", ""), ("ABC", " \t "),
-                                                   ("ABC", None), ("A" * 65, "Sanne"), ("ABC", "a\x00b")])
+@pytest.mark.parametrize(
+    "workshop, participant",
+    [
+        ("", "Sanne"),
+        ("   ", "Sanne"),
+        ("ABC", ""),
+        ("ABC", " \t "),
+        ("ABC", None),
+        ("A" * 65, "Sanne"),
+        ("ABC", "a\x00b"),
+    ],
+)
 def test_empty_or_odd_names_are_refused(store, workshop, participant):
     with pytest.raises(StoreError):
         store.save(workshop, participant, "x", {"v": 1})

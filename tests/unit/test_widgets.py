@@ -150,8 +150,12 @@ def test_join_workshop_on_the_start_page(store, monkeypatch):
 
 @pytest.mark.parametrize(
     "code, alias, expected",
-    [("", "Sanne", "trainingscode"), ("ABC", "", "voornaam"), ("ABC", "x" * 300, "te lang"),
-     ("ABC", "<script>alert(1)</script>", "geen &lt; of &gt;")],
+    [
+        ("", "Sanne", "trainingscode"),
+        ("ABC", "", "voornaam"),
+        ("ABC", "x" * 300, "te lang"),
+        ("ABC", "<script>alert(1)</script>", "geen &lt; of &gt;"),
+    ],
 )
 def test_bad_join_input_gets_dutch_message(store, code, alias, expected):
     page = start.start_page(PageContext(store, None)).page

@@ -50,6 +50,7 @@ _CSS = """
 .wb-bad { border-left:6px solid #cf222e; background:#fdecea; }
 .wb-info { border-left:6px solid #0969da; background:#eef5fd; }
 .wb-error { border-left:6px solid #bf8700; background:#fff8c5; white-space:pre-line; }
+.wb-warn { border-left:6px solid #bf8700; background:#fff8c5; }
 .wb-score { font-size:22px; font-weight:600; }
 .wb-module { margin:0 0 10px 0; }
 .wb-module a { font-weight:600; color:#0969da; text-decoration:underline; font-size:16px; }
@@ -185,7 +186,7 @@ def session_bar(ctx: PageContext, home: str = "00_start.ipynb") -> widgets.HTML:
                 "Je bent niet aangemeld: wat je hier doet, wordt niet bewaard. Meld je aan op de startpagina."
             )
         )
-        kind = "wb-error"
+        kind = "wb-warn"
     bar = widgets.HTML(f'<div class="wb-card wb-session {kind}">{text} {back}</div>')
     bar.add_class("wb-session-bar")
     return bar

@@ -182,6 +182,7 @@ class Dashboard:
         aliases = self.store.aliases(code)
         parts = [self._summary(code, aliases, frame)]
         parts.append(card(_table(aggregates.progress(frame)), title="Voortgang per module"))
+        parts.append(card(_table(aggregates.per_participant(frame, aliases)), title="Per deelnemer"))
         scores = aggregates.quiz_scores(frame)
         if not scores.empty:
             plot = widgets.Image(
