@@ -120,7 +120,9 @@ class StartPage:
             self.solo_alias.style.description_width = "110px"
             self.solo_alias.layout.width = "420px"
             self.solo_alias.add_class("wb-solo-alias")
-            self.solo_button = widgets.Button(description="Start zelfstudie", icon="book")
+            self.solo_button = widgets.Button(
+                description="Start zelfstudie", icon="book", layout=widgets.Layout(width="auto")
+            )
             self.solo_button.add_class("wb-solo")
             self.solo_button.on_click(lambda _b: self.self_study())
             parts.append(
@@ -194,7 +196,9 @@ class StartPage:
         )
         joined = card(body, kind="wb-ok", title="Aangemeld")
         joined.add_class("wb-joined")
-        logout = widgets.Button(description="Iemand anders? Afmelden", icon="sign-out")
+        logout = widgets.Button(
+            description="Iemand anders? Afmelden", icon="sign-out", layout=widgets.Layout(width="auto")
+        )
         logout.add_class("wb-logout")
         logout.on_click(lambda _b: self.logout())
         self._who.children = [joined, logout]
