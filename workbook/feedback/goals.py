@@ -1,0 +1,174 @@
+"""SMARTI check of a learning goal: what a text can show, and questions for what people judge."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workbook.feedback.text import normalise, words
+
+__all__ = ["GoalCheck", "check_goal", "PEOPLE_QUESTIONS"]
+
+AUTOMATIC = ("specifiek", "meetbaar", "tijdgebonden", "positief")
+PEOPLE = ("acceptabel", "realistisch", "inspirerend")
+PEOPLE_QUESTIONS = {
+    "acceptabel": "Acceptabel: staat de leerling (en wie er verder bij hoort) achter dit doel?",
+    "realistisch": "Realistisch: kan deze leerling dit halen in deze periode, met de hulp die er is?",
+    "inspirerend": "Inspirerend: krijgt de leerling er zin in? Waaraan merk je dat?",
+}
+
+
+@dataclass(frozen=True)
+class GoalCheck:
+    """The SMARTI judgement on a goal (see DESIGN.md for the contract)."""
+
+    criteria: dict[str, bool | None]
+    tips: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    found: dict[str, str] = field(default_factory=dict)  # criterion -> the words that satisfied it
+
+    @property
+    def score(self) -> int:
+        """How many of the four text-checkable criteria are met."""
+        return sum(1 for k in AUTOMATIC if self.criteria.get(k))
+
+
+_NUMBER_WORDS = (
+    r"een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|dertig|veertig|"
+    r"vijftig|honderd|half|halve|anderhalf|anderhalve|eerste|tweede|derde|vierde"
+)
+_NUM = rf"(\d+([.,]\d+)?|{_NUMBER_WORDS})"
+_UNIT = r"(dag|dagen|week|weken|maand|maanden|jaar|periode|periodes|lesweek|lesweken|schoolweek|schoolweken)"
+_MONTHS = r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+_DAYS = r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+_HOLIDAYS = (
+    r"(herfstvakantie|kerstvakantie|voorjaarsvakantie|krokusvakantie|meivakantie|zomervakantie|vakantie|"
+    r"toetsweek|proefwerkweek|rapport|rapportvergadering|kerst|pasen|eind van|einde van|ouderavond|"
+    r"volgende toets|toets van|overgang)"
+)
+TIME = re.compile(
+    rf"\b(over|binnen|na|in|gedurende|tijdens)( de)?( komende| eerste| volgende)? {_NUM}? ?{_UNIT}\b"
+    rf"|\b((de|deze) )?(komende|volgende|eerstvolgende) ({_NUM} )?{_UNIT}\b|\b(de|deze) {_NUM} {_UNIT}\b"
+    rf"|\b(voor|vóór|tot|uiterlijk|per|op|vanaf|rond|eind|begin)( de| het)? ({_NUM} )?{_MONTHS}\b"
+    rf"|\b{_NUM} {_MONTHS}\b|\b\d{{1,2}}[-/]\d{{1,2}}([-/]\d{{2,4}})?\b"
+    rf"|\b(voor|vóór|tot|na|vanaf|rond|aan het eind van)( de| het)? {_HOLIDAYS}\b"
+    rf"|\b(op |vanaf |tot |voor )?(volgende |komende |aanstaande )?{_DAYS}\b"
+    rf"|\b(evalu\w+|terugkijken|kijken we|bespreken we|check\w*)\b.*\b({_UNIT}|{_DAYS}|{_MONTHS}|{_HOLIDAYS}|datum)\b"
+    rf"|\bdeze (week|maand|periode)\b|\bvolgende (week|maand|periode)\b|\bdit (schooljaar|semester|trimester)\b"
+    rf"|\bin periode \d\b|\beind(e)? (van )?(de |deze )?(week|maand|periode)\b"
+)
+MEASURE = re.compile(
+    rf"\b{_NUM} ?(keer|x|minuten|minuut|min|uur|kwartier|woorden|woordjes|bladzijde\w*|pagina\w*|opdrachten"
+    rf"|opgaven|som\w*|zinnen|vragen|teksten|boeken|lessen|les|vakken|punten|doelen|taken|oefeningen"
+    rf"|hoofdstuk\w*|paragra\w*|a4\w*|a-4\w*|vingers|presentaties?|sommen|dagen per week|per dag|per week)\b"
+    r"|\b\d+([.,]\d+)? ?(%|procent)|\b(een|minstens een|gemiddeld een|minimaal een|ten minste een) "
+    r"(\d+([.,]\d)?|zes|zeven|acht|negen|tien|voldoende)\b|\bcijfer (van )?(een )?\d|\b\d([.,]\d)? of hoger\b"
+    r"|\b(elke|iedere|alle|allemaal|dagelijks|wekelijks|maandelijks|steeds|altijd|telkens)\b"
+    r"|\bper (dag|week|les|maand|toets)\b|\b\d+ (van de|uit) \d+\b|\b(een )?voldoende\b"
+    rf"|\b(minstens|minimaal|maximaal|hoogstens|ten minste) {_NUM}\b|\b\d+\b"
+)
+VAGUE = re.compile(
+    r"\b(beter (begrijpen|snappen|leren|opletten|luisteren|plannen|werken|presteren|doen|worden|gaan|"
+    r"functioneren|concentreren|zijn best doen)|(zijn|haar|je|mijn|hun) best doen|normaal doen|doe normaal"
+    r"|gemotiveerd\w*|motivatie|(meer|beter) inzet|inzet tonen|harder (werken|leren)|serieuzer|actiever"
+    r"|zelfstandiger|beter in zijn vel|lekkerder in|meer zelfvertrouwen|zelfvertrouwen krijgen|verantwoordelijk\w*"
+    r"|beter (met|bij)|meer (zin|plezier)|aan zichzelf werken|beter omgaan met|goed gedrag|netjes gedragen"
+    r"|(verbeter|verbetert|verbeteren) (zijn|haar|je|de) (werkhouding|gedrag|houding|concentratie)"
+    r"|(een )?betere (werkhouding|houding|concentratie)|minder (afgeleid|afleiden))\b"
+)
+ACTION = re.compile(
+    r"\b(schrijf|schrijft|schrijven|noteer|noteert|noteren|maak|maakt|maken|lees|leest|lezen|leer|leert"
+    r"|oefen|oefent|oefenen|lever|levert|leveren|haal|haalt|halen|vraag|vraagt|vragen|steek|steekt|zit|zitten"
+    r"|werk|werkt|werken|kom|komt|komen|hang|hangt|leg|legt|zet|zet|groet|groeten|plan|plant|plannen"
+    r"|presenteer|presenteert|houd|houdt|houden|bespreek|bespreekt|bespreken|controleer|controleert"
+    r"|gebruik|gebruikt|gebruiken|vat|vatten|markeer|markeert|zeg|zegt|stel|stelt|neem|neemt|ruim|ruimt"
+    r"|ga|gaat|loop|loopt|meld|meldt|beantwoord|beantwoordt|herhaal|herhaalt|check|checkt|streep|streept"
+    r"|lever\w* in|inleveren|op tijd|praat|praten|fiets|fietst|slaap|slaapt|sta|staat|telt|tel|rondt|af|"
+    r"hoofdzaken|samenvatting|samenvatten|uitschrijven|overhoor\w*|woordjes|agenda|planner|huiswerk)\b"
+)
+CONTEXT = re.compile(
+    r"\b(tijdens|bij|in|na|voor|op) (de|het|zijn|haar|elke|iedere|alle)? ?(les|lessen|pauze|mentoruur"
+    r"|mentorles|klas|toets|toetsen|agenda|planner|huiswerk|rooster|school|thuis|ochtend|middag|avond"
+    r"|lokaal|gang|kantine|studieles|gymles|bibliotheek|start|begin|eind)\w*\b"
+    r"|\b(bij|voor|in de les|tijdens) (ne|en|gs|ak|wi|fa|du|bi|na|sk|ec|nederlands|engels|frans|duits"
+    r"|wiskunde|rekenen|geschiedenis|aardrijkskunde|biologie|natuurkunde|scheikunde|economie|gym|lo"
+    r"|techniek|tekenen|muziek|latijn|grieks|spaans|informatica|mens en maatschappij)\b"
+    r"|\bthuis\b|\b(nederlands|engels|frans|duits|wiskunde|geschiedenis|aardrijkskunde|biologie|economie"
+    r"|natuurkunde|scheikunde)\b|\bom \d"
+)
+NEGATION = re.compile(
+    r"\b(niet|geen|nooit|niks|niets|minder|stoppen met|stopt met|stop met|ophouden met|houdt op|hou op"
+    r"|voorkomen|vermijden|vermijdt|zonder te|verminderen|afleren)\b"
+)
+
+
+def _snippet(match: re.Match[str] | None) -> str:
+    return match.group(0).strip() if match else ""
+
+
+def check_goal(text: object) -> GoalCheck:
+    """Check a goal against SMARTI.
+
+    ``specifiek``, ``meetbaar``, ``tijdgebonden`` and ``positief`` are judged from the text;
+    ``acceptabel``, ``realistisch`` and ``inspirerend`` are ``None`` with a question for the
+    people involved. ``tips`` say what to add, quoting the goal's own words where they help.
+    """
+    raw = text if isinstance(text, str) else ""
+    norm, _cut = normalise(raw)
+    criteria: dict[str, bool | None] = dict.fromkeys(PEOPLE)
+    found: dict[str, str] = {}
+    tips: list[str] = []
+    if len(words(norm)) < 2:
+        for key in AUTOMATIC:
+            criteria[key] = False
+        tips.append("Schrijf een doel op: wie doet wat, wanneer, en hoe weet je dat het gelukt is?")
+        return GoalCheck(_ordered(criteria), tips, list(PEOPLE_QUESTIONS.values()), found)
+
+    time_match = TIME.search(norm)
+    criteria["tijdgebonden"] = time_match is not None
+    found["tijdgebonden"] = _snippet(time_match)
+    without_time = TIME.sub(" ", norm)  # "over 3 maanden" is a deadline, not a measure
+    measure = MEASURE.search(without_time)
+    criteria["meetbaar"] = measure is not None
+    found["meetbaar"] = _snippet(measure)
+    vague = VAGUE.search(norm)
+    action = ACTION.search(without_time)
+    context = CONTEXT.search(norm)
+    specific = action is not None and vague is None and (context is not None or measure is not None)
+    criteria["specifiek"] = specific
+    found["specifiek"] = _snippet(action) if specific else ""
+    negation = NEGATION.search(norm)
+    criteria["positief"] = negation is None
+
+    if not specific:
+        if vague:
+            tips.append(
+                f"'{_snippet(vague)}' kun je niet zien of horen. Beschrijf wat de leerling dan concreet doet, "
+                "bijvoorbeeld 'schrijft bij elke tekst de hoofdzaken op' of 'werkt 15 minuten zelfstandig'."
+            )
+        elif action is None:
+            tips.append("Beschrijf gedrag of een resultaat dat je kunt zien: wat doet de leerling precies?")
+        else:
+            tips.append(
+                f"Maak '{_snippet(action)}' concreter: in welke situatie (welke les, welk vak, thuis of op school)?"
+            )
+    if not criteria["meetbaar"]:
+        tips.append(
+            "Voeg een maat toe, zodat je kunt vaststellen of het gelukt is: hoe vaak, hoeveel of hoe lang? "
+            "Bijvoorbeeld 'elke les', '3 keer per week' of 'een 6 of hoger'."
+        )
+    if not criteria["tijdgebonden"]:
+        tips.append(
+            "Noem een termijn en een evaluatiemoment, bijvoorbeeld 'over 4 weken' of 'voor de kerstvakantie'."
+        )
+    if negation is not None:
+        tips.append(
+            f"'{_snippet(negation)}' zegt wat er moet stoppen. Formuleer wat de leerling wél gaat doen, "
+            "bijvoorbeeld 'werkt zelfstandig aan zijn taak' in plaats van 'laat zich niet afleiden'."
+        )
+    return GoalCheck(_ordered(criteria), tips, list(PEOPLE_QUESTIONS.values()), found)
+
+
+def _ordered(criteria: dict[str, bool | None]) -> dict[str, bool | None]:
+    order = ("specifiek", "meetbaar", "acceptabel", "realistisch", "tijdgebonden", "inspirerend", "positief")
+    return {k: criteria.get(k) for k in order}

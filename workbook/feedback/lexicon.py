@@ -1,0 +1,141 @@
+"""Dutch lexicons and cue patterns for the feedback rules.
+
+Each cue is ``(pattern, weight, reason)``: a regular expression over normalised text (lower
+case, see :func:`workbook.feedback.text.normalise`), how strongly it points one way, and the
+Dutch explanation a trainer sees. Inflected forms are written out as alternations (a light
+lemmatisation), e.g. ``luk(t|te|ten|ken)|gelukt`` for *lukken*. ``docs/feedback.md`` explains
+the categories.
+"""
+
+from __future__ import annotations
+
+import re
+
+Cue = tuple[re.Pattern[str], float, str]
+
+
+def cues(*items: tuple[str, float, str]) -> tuple[Cue, ...]:
+    return tuple((re.compile(p), w, r) for p, w, r in items)
+
+
+# --- word classes -----------------------------------------------------------------
+
+QUESTION_WORDS = (
+    "wat", "wie", "waar", "wanneer", "waarom", "hoe", "welke", "welk", "waardoor", "waarmee",
+    "waaraan", "waarover", "waarvan", "waarop", "waarin", "waarbij", "waarvoor", "waarheen",
+    "hoeveel", "hoezo", "hoelang", "wiens",
+)
+# Finite verb forms that start yes/no questions ("Heb je...", "Gaat het...").
+FINITE_VERBS = frozenset(
+    """
+    ben bent is zijn was waren word wordt werd werden heb hebt heeft hebben had hadden
+    kan kun kunt kunnen kon konden wil wilt willen wilde wou zal zul zult zullen zou zouden
+    mag mogen mocht moet moeten moest ga gaat gaan ging gingen doe doet doen deed deden
+    vind vindt vinden vond weet weten wist snap snapt begrijp begrijpt lukt lukte lukken
+    denk denkt dacht voel voelt voelde leer leert leerde maak maakt maakte krijg krijgt kreeg
+    zie ziet zag merk merkt merkte hoor hoort hoorde sta staat stond zit zat zitten lig ligt
+    kom komt kwam blijf blijft bleef lees leest las plan plant oefen oefent haal haalt haalde
+    werk werkt werkte help helpt hielp speel speelt speelde praat sprak slaap slaapt sliep
+    eet at begin begint begon probeer probeert probeerde hou houd houdt hield heet loopt
+    gebruik gebruikt snapte wist verwacht verwachten heeft klopt klopte past paste durf durft
+    """.split()
+)
+PREPOSITIONS = frozenset(
+    "op in bij met van voor aan om tot sinds vanaf naar over door uit tegen onder tussen achter zonder".split()
+)
+PRONOUNS_AFTER_VERB = frozenset("je jij u jullie het hij ze zij we wij er dat dit die men iemand jouw".split())
+TAG_WORDS = frozenset({"hè", "he", "toch", "niet", "of niet", "toch niet", "nietwaar", "oké", "ok", "ja", "right", "hoor"})
+EXCLAMATION_AFTER_WAT = frozenset(
+    """een fijn goed mooi leuk knap jammer vervelend rot naar sterk tof super lastig balen
+    gaaf heerlijk fantastisch top geweldig flink prima""".split()
+)
+INVITATION = re.compile(
+    r"^(vertel|vertelt|beschrijf|leg (eens |me |nog eens )*uit|geef (eens |me )*een voorbeeld|noem (eens )?"
+    r"|(kun|kan|wil|zou|zal) (je|jij|u) (me |mij |eens |misschien |nog )*(iets )?(meer )?"
+    r"(vertellen|beschrijven|uitleggen|laten zien|toelichten|aangeven)"
+    r"|ik ben (benieuwd|nieuwsgierig)|ik vraag me af|ik wil (graag )?(weten|horen)|laat (eens )?horen)\b"
+)
+CHOICE = re.compile(r"\bof\b")
+
+# --- the red lens (problem-oriented) --------------------------------------------------
+
+NEGATIVE = (
+    r"\b(niet|geen|nooit|niks|niets|weer niet|alweer|zo vaak|steeds weer|telkens"
+    r"|te laat|vergeten|vergeet|vergat|mis|misgaan|misging|misgegaan|fout|fouten|verkeerd"
+    r"|slecht|slechte|onvoldoende|onvoldoendes|gezakt|zakken|zakt|probleem|problemen|moeite"
+    r"|lastig|moeilijk|spijbel\w*|ruzie|straf|onrustig|druk|afgeleid|stom|lui)\b"
+)
+SUCCESS = (
+    r"\b(wel|goed|beter|gelukt|lukte|lukt|lukken|geslaagd|voldoende|tevreden|trots|blij|fijn"
+    r"|vrolijk|op tijd|hoger|vooruit|verbeterd|gehaald|haalde|sterk|knap)\b"
+)
+NEG_RE = re.compile(NEGATIVE)
+SUCCESS_RE = re.compile(SUCCESS)
+WEL_RE = re.compile(r"\bwel\b")
+
+RED = cues(
+    (r"\bhoe (komt|kwam|kan|kon) het( nou| toch)? dat\b", 1.0,
+     "'Hoe komt het dat...' vraagt naar de oorzaak."),
+    (r"\bwaardoor (ging|gaat|komt|lukt|lukte|kwam)\b", 0.8, "Vraagt naar de oorzaak."),
+    (r"\b(probleem|problemen)\b", 1.2, "Het woord 'probleem' houdt de aandacht bij wat misgaat."),
+    (r"\b(ging|gaat|loopt|liep|gaan)( er| het)?( allemaal)? (mis|fout|verkeerd)\b|\bmis(ging|gegaan|gaat)\b"
+     r"|\b(fout|verkeerd) (gegaan|ging|doe|deed|gedaan)\b|\bwat (doe|deed) je (fout|verkeerd)\b", 1.6,
+     "Vraagt naar wat er misging."),
+    (r"\b(houdt|hield|houden) (je|jou|jij|hem|haar|jullie) tegen\b|\btegenhoud\w*\b|\bbelemmer\w*\b"
+     r"|\bin de weg\b|\bzit (je|jou) dwars\b", 1.6, "Vraagt naar wat in de weg zit."),
+    (r"\b(mis je|ontbreekt|ontbreken|tekort|tekortkoming\w*|zwakke punt\w*|kun je niet|kan je niet"
+     r"|niet kunt|niet kan)\b", 1.5, "Vraagt naar wat de leerling mist of niet kan."),
+    (r"\b(schuld|begon|begonnen|aanleiding|oorzaak|oorzaken)\b", 1.5, "Zoekt naar een oorzaak of een schuldige."),
+    (r"\b(lukt|lukte|gaat|ging|werkt|werkte)( het| dat| er)?( nog)? (niet|nooit)\b|\bniet (gelukt|lukt|goed)\b"
+     r"|\b(nooit|niet) (op tijd|af|gemaakt|geleerd)\b", 1.4, "Vraagt naar wat niet lukt."),
+    (r"\bwat (is er|scheelt er|zit er)( met je| aan de hand| achter)?\b(?!.*\b(goed|wel|beter)\b)", 0.6,
+     "Zoekt naar wat er mis is."),
+    (r"\b(waar ligt het aan|waar komt (dat|het) door|hoe kan dat nou)\b", 1.4, "Vraagt naar de oorzaak."),
+    (r"\b(moeilijk|lastig|moeite|last van|zwaar)\b", 0.7, "Gaat over wat moeilijk is."),
+    (r"\b(te laat|vergeten|vergeet|vergat|spijbel\w*|ruzie|onvoldoende\w*|gezakt|slecht\w*|afgeleid)\b", 0.8,
+     "Gaat over het probleemgedrag of de tegenvaller."),
+)
+
+# --- the green lens (solution-oriented) ------------------------------------------------
+
+GREEN = cues(
+    (r"\bin plaats (van|daarvan)\b", 2.0, "Vraagt naar wat de leerling wil in plaats van het probleem."),
+    (r"\bwat (wil|zou|wou) (je|jij)\b[^?.]{0,40}\b(bereiken|willen|anders|hebben"
+     r"|zien|worden|leren|halen|kunnen)\b|\b(hoe|wat) (zou|ziet|zag)\b[^?.]{0,40}\beruit(zien|ziet)?\b|\b(wat|waar) wil (je|jij)( graag)? (naartoe|heen|bereiken)\b"
+     r"|\bhoe (wil|zou) (je|jij)( graag)?( dat)?\b|\bwat is (je|jouw) doel\b|\bwat hoop (je|jij)\b"
+     r"|\bwelk (doel|cijfer)\b", 1.6, "Vraagt naar de gewenste situatie."),
+    (r"\b(stel (je )?(eens )?(voor|dat)|als (het|dit|dat|alles)( probleem)?( straks| morgen)?( is)? "
+     r"(opgelost|beter|goed|weer)|wonder|ideale?|droom)\b", 1.4, "Laat de leerling een betere toekomst voorstellen."),
+    (r"\bwanneer (lukt|lukte|ging|gaat|gaan|was|is|werkt|werkte|heb|had|kon|kun|kan)\b.*\b(wel|beter|goed|"
+     r"makkelijker|op tijd)\b|\bmoment(en)? (dat|waarop)\b.*\b(wel|goed|beter)\b|\buitzondering\w*\b"
+     r"|\bdagen (dat|waarop)\b.*\bwel\b", 1.8, "Vraagt naar een uitzondering: wanneer het wel lukt."),
+    (r"\b(wat|welke|wie|waar)\b.*\b(helpt|helpen|hielp|hielpen|help)\b|\bwie (kan|kunnen|zou) (je|jou) "
+     r"(helpen|steunen)\b|\bwat (heb|had) je nodig\b", 1.3, "Vraagt naar hulpbronnen: wat of wie helpt."),
+    (r"\b(kwaliteit\w*|vaardigheden|sterke kant\w*|talent\w*|goed in|bezit je|kun je al|kan je al|heb je al"
+     r"|al goed|krachten)\b", 1.4, "Vraagt naar sterke kanten en wat de leerling al kan."),
+    (r"\b(wat|waar) (werkt|werkte|gaat|ging|liep)( er| het)?( al| wel)? (goed|beter|prima)?\b(?!.*\b(mis|fout"
+     r"|verkeerd|niet)\b)|\bwat werkt\b", 1.0, "Vraagt naar wat al werkt."),
+    (r"\b(tevreden|trots|blij)\b", 1.3, "Vraagt naar waar de leerling tevreden over is."),
+    (r"\b(kleine|eerste|volgende|haalbare) stap\w*\b|\bstap(je)? (vooruit|in de goede richting)\b", 2.0,
+     "Vraagt naar een kleine, volgende stap."),
+    (r"\bwat (ga|kun|kan|zou|wil) (je|jij)\b[^?.]{0,40}\b(doen|proberen|uitproberen|veranderen|aanpakken)\b|\bhoe (ga|pak|wil) (je|jij) (het|dat|dit)?"
+     r" ?(aanpakken|doen|aan)\b|\bwat (ga|kun|kan) je (morgen|vandaag|deze week)\b", 1.4,
+     "Vraagt naar wat de leerling gaat doen."),
+    (r"\b(waaraan|hoe|waar) (merk|zie|weet|herken|merkt|ziet) (je|jij|jouw|iemand|anderen|je ouders|ik)\b"
+     r"|\bgoede (weg|kant)\b|\bvooruitgang\b|\bschaal van\b|\bhoe ver ben je\b", 1.5,
+     "Vraagt naar tekenen van vooruitgang."),
+    (r"\bhoe (is|was) het (gegaan|gelukt|aan het lukken)\b|\bhoe (ging|gaat) het met (de|je|jouw) "
+     r"(afspraak|plan|planning|stap)\b", 1.3, "Kijkt terug op de afspraak: wat lukte er?"),
+    (r"\b(beter|makkelijker|prettiger|leuker) (gaan|gaat|wordt|worden|maken)\b|\bweer (beter|goed|leuk)\b",
+     1.0, "Gaat over hoe het beter kan worden."),
+    (r"\bwat is er (dan|toen) anders\b|\bwat (doe|deed|doet) (je|jij) (dan|toen|daar|op die \w+) anders\b"
+     r"|\bwat is (er )?anders (op|bij|in|als)\b", 1.4, "Zoekt naar wat er anders is als het wel lukt."),
+    (r"\b(werkt|werkte|werkten|hielp|hielpen|ging|gingen)\b[^?.]{0,30}\b(goed|fijn|prettig)\b"
+     r"|\b(die|dat) (voor|bij) (jou|je) werkt\b", 1.2, "Vraagt naar wat (eerder) goed werkte."),
+)
+
+# Plain information: these alone make a question neutral ("Hoe laat ga je naar bed?").
+NEUTRAL_INFO = re.compile(
+    r"\b(hoe laat|hoeveel|welke dag|welk uur|welk vak|welke vakken|wie is|waar woon|hoe oud|hoe lang|"
+    r"rooster|wanneer is|welke klas|welk profiel)\b"
+)

@@ -1,0 +1,89 @@
+"""Text preparation shared by the analysers: normalising, sentences, clauses, tokens, typos.
+
+Everything here is linear in the input and bounded: analysers look at the first
+:data:`MAX_CHARS` characters only, so even a 100 000-character paste returns quickly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+MAX_CHARS = 1200  # a mentor's utterance or a goal is far shorter; the rest is not analysed
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "„": '"', "…": "...", "–": "-"})
+_ABBREVIATIONS = (
+    (re.compile(r"\bi\.?\s?p\.?\s?v\.?(?=\s|$)"), "in plaats van"),
+    (re.compile(r"\bz\.?s\.?m\.?(?=\s|$)"), "zo snel mogelijk"),
+    (re.compile(r"\bd\.?m\.?v\.?(?=\s|$)"), "door middel van"),
+    (re.compile(r"\bm\.?b\.?t\.?(?=\s|$)"), "met betrekking tot"),
+)
+_TAGS = re.compile(r"<[^>]{0,200}>")
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[a-zà-ÿ0-9]+(?:['-][a-zà-ÿ0-9]+)*")
+
+
+def normalise(text: str) -> tuple[str, bool]:
+    """Lower-case, unify quotes, expand common abbreviations, drop markup.
+
+    Returns
+    -------
+    tuple
+        The normalised text and whether it was cut to :data:`MAX_CHARS`.
+    """
+    cut = len(text) > MAX_CHARS
+    t = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_QUOTES).lower()
+    t = _TAGS.sub(" ", t)
+    for pattern, replacement in _ABBREVIATIONS:
+        t = pattern.sub(replacement, t)
+    return _SPACE.sub(" ", t).strip(), cut
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences with their closing punctuation ('...?' stays attached)."""
+    parts = re.findall(r"[^.!?]+(?:[.!?]+|$)", text)
+    return [p.strip() for p in parts if p.strip(" .!?")]
+
+
+def clauses(sentence: str) -> list[str]:
+    """Comma, semicolon and colon separated chunks of a sentence, without end punctuation."""
+    return [c.strip(" .!?\"'") for c in re.split(r"[,;:]|\s-\s", sentence) if c.strip(" .!?\"'")]
+
+
+@lru_cache(maxsize=4096)
+def near(word: str, target: str) -> bool:
+    """Equal, or one typo apart (substitution, insertion, deletion, swap) for words of 4+ letters."""
+    if word == target:
+        return True
+    if len(target) < 4 or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == target[diff[1]] and (
+            word[diff[1]] == target[diff[0]]
+        )
+    short, long_ = (word, target) if len(word) < len(target) else (target, word)
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1 :] == short:
+            return True
+    return False
+
+
+def fix_first_word(tokens: list[str], vocabulary: tuple[str, ...]) -> str | None:
+    """The vocabulary word the first token is (or is a typo of), else ``None``."""
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first in vocabulary:
+        return first
+    for candidate in vocabulary:
+        if near(first, candidate):
+            return candidate
+    return None
