@@ -17,7 +17,7 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(dat|het|wat) (lijkt|klinkt) (me |mij )?(echt |best |wel |heel |erg )?(lastig|moeilijk|vervelend|"
          r"zwaar|rot|naar|frustrerend|logisch|balen|spannend|stom|pittig|lastig)\b", 1.6,
          "De mentor benoemt hoe het voor de leerling is."),
-        (r"\b(dus )?(als ik (je|het) goed begrijp|als ik je goed hoor|je zegt (dus )?dat|dus (jij|je) (zegt|bedoelt"
+        (r"\b(dus )?(als ik (je|jou|het) goed (begrijp|hoor|snap)|je zegt (dus )?dat|dus (jij|je) (zegt|bedoelt"
          r"|vindt|hebt|had|was|bent)|dus de situatie is|wat ik hoor is|je bedoelt)\b", 1.6,
          "De mentor vat samen in de woorden van de leerling."),
         (r"\b(je|jij) (baalt|voelt je|vindt het|was (erg |best )?(teleurgesteld|boos|verdrietig|geschrokken)"
@@ -39,7 +39,9 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bik (spreek|zie|hoor|ken) (vaak|vaker|veel|regelmatig|wel meer)\b", 1.6,
          "De mentor kent dit van meer leerlingen."),
         (r"\b(de stof|het vak|die toets|dat hoofdstuk|de overstap|het tempo|zo'n periode|dat)( is| was) (ook )?"
-         r"(best |echt |gewoon |behoorlijk )?(moeilijk|lastig|pittig|uitdagend|zwaar|veel|nieuw)\b", 1.5,
+         r"(best |echt |gewoon |behoorlijk )?(moeilijk|lastig|pittig|uitdagend|zwaar|veel|nieuw)\b"
+         r"|\b(is|was|zijn|waren) ook (best |echt |gewoon |behoorlijk |wel |nogal )*(moeilijk|lastig|pittig|"
+         r"uitdagend|zwaar|veel|nieuw|wennen|taai)\b", 1.5,
          "De mentor legt uit waarom het begrijpelijk is."),
         (r"\b(moeilijke|lastige|pittige|uitdagende|zware|taaie|nieuwe) (stof|toets|toetsen|opdracht|periode|overstap"
          r"|hoofdstuk|vak|tijd|weken|start)\b", 1.6, "De mentor legt uit waarom het begrijpelijk is."),
@@ -49,19 +51,22 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
          "De mentor maakt het begrijpelijk."),
     ),
     "positieve_verwachting": cues(
-        (r"\bwat ik (vaak|vaker|veel|meestal) zie\b|\bik zie vaak dat\b", 1.8,
+        (r"\bwat ik (vaak|vaker|veel|meestal) zie\b|\bik zie vaak dat\b|\b(zie|merk) ik (vaak|vaker|meestal|altijd)\b"
+         r"[^?]{0,60}\b(beter|betere|vooruit|lukken|makkelijker|leuker|sneller)\b", 1.8,
          "De mentor deelt zijn ervaring dat het beter wordt."),
         (r"\b(als|wanneer|zodra) (het|dit|dat|alles|je probleem|het probleem)( straks| zo meteen| morgen| weer)?"
          r"( is)? (opgelost|beter gaat|weer loopt|lukt|goed gaat)\b|\bstel (je )?(eens )?(voor|dat)\b"
          r"|\bals het straks\b", 1.7, "De mentor laat de leerling een betere toekomst voorstellen."),
         (r"\b(eerste|als eerste)\b.*\b(merken|zien|merkt|ziet)\b.*\b(goede kant|beter|verandert)\b"
          r"|\bde goede kant op\b", 1.6, "De mentor vraagt naar de eerste tekenen van verbetering."),
-        (r"\b(ik heb|heb ik) (er )?(alle |veel |het )?(vertrouwen|geloof)\b|\bik (geloof|verwacht|weet zeker)"
+        (r"\b(ik heb|heb ik) (er )?(echt |alle |veel |het |wel |groot |heel )*(vertrouwen|geloof)\b|\bik (geloof|verwacht|weet zeker)"
          r" (dat|wel)\b|\b(dat|het) (gaat|komt) (je |jou )?(vast|zeker|wel|echt)( wel)? (lukken|goed)\b"
          r"|\bdat (gaat|ga) je (vast|zeker|wel) (lukken|redden)\b|\bje (gaat|kunt|kan) dit( echt)?( wel)?\b",
          1.6, "De mentor spreekt vertrouwen uit dat het gaat lukken."),
         (r"\b(wat|hoe) (gaat|zal|wordt) (er )?(dan|straks) (beter|anders)\b|\bwat doe je dan anders\b"
          r"|\bhoe ziet (het|dat|je week) eruit als\b", 1.5, "De mentor laat de leerling de verbetering beschrijven."),
+        (r"\b(ga|gaat|zal|zult) (je|jij)\b[^?.]{0,30}\b(het verschil|verschil|vooruitgang|resultaat)\b"
+         r"|\bje (gaat|zult) (het )?(zien|merken)\b", 1.6, "De mentor voorspelt dat de inspanning iets oplevert."),
         (r"\b(steeds leuker|beter worden|beter gaan worden|gaat het (vast )?beter)\b", 0.8,
          "De mentor verwacht verbetering."),
     ),
@@ -73,32 +78,34 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
         (r"\bwanneer (is|was|lukte|lukt|ging|gaat|werkte|heb|had)\b.*\b(wel|gelukt|goed|beter)\b"
          r"|\b(momenten|keren|dagen|lessen) (dat|waarop|waarin)\b.*\bwel\b|\bwanneer( is)? het je( al)?( eens)?"
          r" gelukt\b", 1.8, "De mentor zoekt naar momenten waarop het wel lukt."),
-        (r"\b(mij|me) valt op\b|\bik (zag|zie|merkte|merk|heb gezien) dat (je|jij)\b.*\b(wel|goed|lukt|lukte|"
+        (r"\b(mij|me) (valt|viel) op\b|\bik (zag|zie|merkte|merk|heb gezien) dat (je|jij)\b.*\b(wel|goed|lukt|lukte|"
          r"geconcentreerd|op tijd|netjes|rustig|af|knap)\b|\bik zag (je|jou)\b", 1.7,
          "De mentor benoemt wat hij zelf zag werken."),
         (r"\bhoe (deed|doe|kreeg|krijg|lukt|lukte|flikte) je (dat|dit|het)( toen)?( voor elkaar)?\b"
-         r"|\bwat deed je (daar|toen|die keer) anders\b|\bwat hielp (je )?(toen|daarbij|daar)\b", 1.6,
+         r"|\bwat (deed|doe) (je|jij)\b[^?.]{0,30}\banders\b|\bwat hielp (je )?(toen|daarbij|daar)\b", 1.6,
          "De mentor vraagt hoe het succes tot stand kwam."),
         (r"\b(vasthouden|behouden|blijven doen)\b", 1.3, "De mentor vraagt wat de leerling wil vasthouden."),
         (r"\b(sterke kant\w*|waar ben je goed in|wat kun je (al )?goed|je bent (goed|sterk) in|talent)\b", 1.4,
          "De mentor brengt sterke kanten in beeld."),
-        (r"\b(er gaan|er gaat) (ook )?(al )?(dingen |veel |een hoop )?goed\b", 1.3,
+        (r"\ber (gaat|gaan|ging|gingen)\b[^?.]{0,25}\bgoed\b|\b(gaat|gaan|ging|werkt|werken|lukt|lukken)\b"
+         r"[^?.]{0,15}\b(al|nu al)\b[^?.]{0,10}\b(goed|prima|beter|wel)\b", 1.3,
          "De mentor benoemt dat er al dingen goed gaan."),
+        (r"\bwel\b[^?.]{0,15}\b(lukt|lukte|gelukt|goed|beter)\b|\b(lukt|lukte|ging|gaat)\b[^?.]{0,15}\bwel\b", 1.2,
+         "De mentor vraagt naar wat wel lukt."),
     ),
     "kleine_stap": cues(
-        (r"\b(kleine|eerste|haalbare|klein) (stap|stapje|ding|dingetje)\b", 1.8,
+        (r"\b(kleine|kleinste|eerste|haalbare|klein)( volgende)? (stap|stapje|ding|dingetje)\b", 1.8,
          "De mentor vraagt naar een kleine, haalbare stap."),
-        (r"\bhoe (ga|wil|pak|zou) (je|jij) (dat|het|dit)?( dan)? ?(concreet )?(aanpakken|aan|doen|regelen)\b",
-         1.6, "De mentor maakt de stap concreet."),
+        (r"\bhoe (ga|wil|pak|zou|gaat) (je|jij)\b[^?.]{0,30}\b(aanpak\w*|aan|regelen|doen)\b", 1.6, "De mentor maakt de stap concreet."),
         (r"\b(wanneer|op welke (dag|dagen|momenten)|hoe vaak|hoe lang|hoeveel tijd|om hoe laat)\b.*"
          r"\b(ga|gaat|wil|doe|doen|oefen|oefenen|leer|leren|plan|plannen|werk|werken|begin|beginnen)\b", 1.4,
          "De mentor vraagt wanneer en hoe vaak."),
-        (r"\bwat (ga|kun|kan|zou|wil) (je|jij)( morgen| deze week| vandaag| straks| als eerste| nu| dan)?"
-         r"( al)?( anders)? (doen|proberen|uitproberen|veranderen)\b|\bwat ga je als eerste\b", 1.5,
+        (r"\bwat (ga|kun|kan|zou|wil) (je|jij)\b[^?.]{0,30}\b(doen|proberen|uitproberen|veranderen)\b"
+         r"|\bals eerste\b", 1.5,
          "De mentor vraagt wat de leerling gaat doen."),
         (r"\b(waaraan|hoe) (merk|zie|weet) (je|jij)\b.*\b(goede weg|lukt|gelukt|werkt)\b", 1.3,
          "De mentor vraagt waaraan de leerling merkt dat de stap werkt."),
-        (r"\bwil je (dat |het )?(deze week|morgen|vanavond|vandaag|eens )?(uitproberen|proberen)\b"
+        (r"\bwil (je|jij)\b[^?.]{0,30}\b(uit)?proberen\b"
          r"|\bwelk (klein )?ding\b", 1.2, "De mentor nodigt uit iets uit te proberen."),
     ),
     "vastleggen": cues(
@@ -107,7 +114,8 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
          "De mentor legt de afspraak vast."),
         (r"\bhoe (zal|moet|zullen) (ik|we) (het|dat|dit) (noteren|opschrijven|formuleren)\b", 2.0,
          "De mentor vraagt hoe de afspraak genoteerd wordt."),
-        (r"\b(zullen|laten) we\b.*\b(maandag|dinsdag|woensdag|donderdag|vrijdag|volgende week|over (twee|drie|\d)"
+        (r"\b(zullen|laten|kunnen|gaan|spreken) we\b.*\b(maandag|dinsdag|woensdag|donderdag|vrijdag|volgende week"
+         r"|over (een|twee|drie|vier|vijf|tien|\d+) (dag|dagen|week|weken)|bij elkaar|terugkijken|evalueren"
          r"|pauze|na de les|mentoruur|[0-9]+ (januari|februari|maart|april|mei|juni|september|oktober|november"
          r"|december))\b", 1.8, "De mentor maakt een concrete vervolgafspraak."),
         (r"\b(vervolgafspraak|nieuwe afspraak|afspreken|we spreken af|spreken we af|afgesproken dat|terugkomen op|"
@@ -123,9 +131,11 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
         (r"\b(vorige|afgelopen) (week|keer|les|gesprek|maandag|dinsdag|woensdag|donderdag|vrijdag)\b.*"
          r"\b(afgesproken|spraken|hadden we|zei je|zou je|ging je)\b|\b(we hadden|we spraken) (afgesproken|af)\b"
          r"|\bsinds (ons|het) (vorige )?gesprek\b", 1.8, "De mentor komt terug op een eerdere afspraak."),
+        (r"\b(is|was) het (je )?gelukt\b|\blukte het (je )?(om|de afgelopen|deze|vorige)\b", 1.8,
+         "De mentor vraagt of de afgesproken stap gelukt is."),
         (r"\bwanneer werkte (het|dat)\b|\bwat (deed|heb) je (toen|die keer) (precies|gedaan)\b"
          r"|\bwat gebeurde er (toen|daarna)\b", 1.5, "De mentor vraagt door op wat er gebeurde sinds de afspraak."),
-        (r"\b(volgende|nieuwe) stap\w*( vooruit)?\b|\bhoe (nu|verder)\b", 1.8,
+        (r"(?<!kleine )\b(volgende|nieuwe) stap\w*( vooruit)?\b|\bhoe (nu|verder)\b", 1.8,
          "De mentor vraagt naar de volgende stap na de eerste."),
         (r"\b(afgelopen|vorige) (week|weken|periode|dagen)\b.*\b(lukt|lukte|gelukt|ging|werkte|gedaan|gegaan)\b"
          r"|\b(lukte|ging|werkte|gelukt|gegaan)\b.*\b(afgelopen|vorige) (week|weken|periode|dagen)\b",

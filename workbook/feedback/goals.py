@@ -55,6 +55,7 @@ TIME = re.compile(
     rf"|\b(op |vanaf |tot |voor )?(volgende |komende |aanstaande )?{_DAYS}\b"
     rf"|\b(evalu\w+|terugkijken|kijken we|bespreken we|check\w*)\b.*\b({_UNIT}|{_DAYS}|{_MONTHS}|{_HOLIDAYS}|datum)\b"
     rf"|\bdeze (week|maand|periode)\b|\bvolgende (week|maand|periode)\b|\bdit (schooljaar|semester|trimester)\b"
+    rf"|\b{_NUM} {_UNIT} lang\b|\b(vanaf|per|met ingang van) (morgen|vandaag|nu|heden)\b"
     rf"|\bin periode \d\b|\beind(e)? (van )?(de |deze )?(week|maand|periode)\b"
 )
 MEASURE = re.compile(
@@ -63,7 +64,9 @@ MEASURE = re.compile(
     rf"|hoofdstuk\w*|paragra\w*|a4\w*|a-4\w*|vingers|presentaties?|sommen|dagen per week|per dag|per week)\b"
     r"|\b\d+([.,]\d+)? ?(%|procent)|\b(een|minstens een|gemiddeld een|minimaal een|ten minste een) "
     r"(\d+([.,]\d)?|zes|zeven|acht|negen|tien|voldoende)\b|\bcijfer (van )?(een )?\d|\b\d([.,]\d)? of hoger\b"
-    r"|\b(elke|iedere|alle|allemaal|dagelijks|wekelijks|maandelijks|steeds|altijd|telkens)\b"
+    r"|\b(elke|elk|iedere|ieder|alle|allemaal|dagelijks|wekelijks|maandelijks|steeds|altijd|telkens)\b"
+    r"|\bom (half |kwart (over|voor) )?(\d{1,2}([.:]\d{2})?|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf"
+    r"|twaalf)( uur)?\b"
     r"|\bper (dag|week|les|maand|toets)\b|\b\d+ (van de|uit) \d+\b|\b(een )?voldoende\b"
     rf"|\b(minstens|minimaal|maximaal|hoogstens|ten minste) {_NUM}\b|\b\d+\b"
 )
@@ -83,8 +86,10 @@ ACTION = re.compile(
     r"|presenteer|presenteert|houd|houdt|houden|bespreek|bespreekt|bespreken|controleer|controleert"
     r"|gebruik|gebruikt|gebruiken|vat|vatten|markeer|markeert|zeg|zegt|stel|stelt|neem|neemt|ruim|ruimt"
     r"|ga|gaat|loop|loopt|meld|meldt|beantwoord|beantwoordt|herhaal|herhaalt|check|checkt|streep|streept"
-    r"|lever\w* in|inleveren|op tijd|praat|praten|fiets|fietst|slaap|slaapt|sta|staat|telt|tel|rondt|af|"
-    r"hoofdzaken|samenvatting|samenvatten|uitschrijven|overhoor\w*|woordjes|agenda|planner|huiswerk)\b"
+    r"|lever\w* in|inleveren|op tijd|praat|praten|fiets|fietst|slaap|slaapt|slapen|sta|staat|telt|tel|rondt|af"
+    r"|typ|typt|typen|pak|pakt|pakken|ruim|ruimt|ruimen|lees|bereid|bereidt|spreek|spreekt"
+    r"|ingeleverd|gelezen|gemaakt|geoefend|geschreven|gehaald|afgerond|voltooid|geleerd|gepland|ingepland"
+    r"|hoofdzaken|samenvatting|samenvatten|uitschrijven|overhoor\w*|woordjes)\b"
 )
 CONTEXT = re.compile(
     r"\b(tijdens|bij|in|na|voor|op) (de|het|zijn|haar|elke|iedere|alle)? ?(les|lessen|pauze|mentoruur"
@@ -95,6 +100,16 @@ CONTEXT = re.compile(
     r"|techniek|tekenen|muziek|latijn|grieks|spaans|informatica|mens en maatschappij)\b"
     r"|\bthuis\b|\b(nederlands|engels|frans|duits|wiskunde|geschiedenis|aardrijkskunde|biologie|economie"
     r"|natuurkunde|scheikunde)\b|\bom \d"
+    r"|\b\w+les(sen)?\b|\b(les|lessen|mentoruur|uitleg|instructie|vak|vakken|school|schooldag\w*|lokaal|klas)\b"
+    r"|\b(huiswerk|agenda|planner|planning|weekplanning|leerplanning|boek|boeken|opdracht\w*|toets\w*|samenvatting"
+    r"|aantekeningen|telefoon|laptop|tas|jas|spullen|vinger|vraag|vragen|woordjes|tafels|presentatie|spreekbeurt"
+    r"|werkplek|mentor|docent|buurman|buurvrouw|klasgenoot|leesdossier|profielwerkstuk|hoofdstuk\w*|oefentoets\w*"
+    r"|leeslijst|cijfer|voldoende|hoofdzaken|binnenkomst|oefening\w*)\b"
+    r"|\b\w+(toets|toetsen|opdracht|opdrachten|boek|boeken|planning|dossier|werkstuk|lijst|schrift|taak|taken)\b"
+)
+# a negation in a subordinate clause ("bij elke opdracht die hij niet snapt") does not make a goal negative
+SUBORDINATE_NEGATION = re.compile(
+    r"\b(die|dat|wat|als|wanneer|zodra|omdat|waar|welke)\b(\s+\w+){0,4}\s+(niet|geen|nooit|niks|niets)\b"
 )
 NEGATION = re.compile(
     r"\b(niet|geen|nooit|niks|niets|minder|stoppen met|stopt met|stop met|ophouden met|houdt op|hou op"
@@ -134,14 +149,20 @@ def check_goal(text: object) -> GoalCheck:
     vague = VAGUE.search(norm)
     action = ACTION.search(without_time)
     context = CONTEXT.search(norm)
-    specific = action is not None and vague is None and (context is not None or measure is not None)
+    negation = NEGATION.search(SUBORDINATE_NEGATION.sub(" ", norm))
+    # specific: what the student does (a positive action) in a stated situation; a goal that only
+    # says what must stop describes no behaviour you can see
+    specific = action is not None and vague is None and context is not None and negation is None
     criteria["specifiek"] = specific
     found["specifiek"] = _snippet(action) if specific else ""
-    negation = NEGATION.search(norm)
     criteria["positief"] = negation is None
 
     if not specific:
-        if vague:
+        if negation is not None and vague is None:
+            tips.append(
+                "Beschrijf het gedrag dat je wél wilt zien, in een concrete situatie (welke les, welk moment)."
+            )
+        elif vague:
             tips.append(
                 f"'{_snippet(vague)}' kun je niet zien of horen. Beschrijf wat de leerling dan concreet doet, "
                 "bijvoorbeeld 'schrijft bij elke tekst de hoofdzaken op' of 'werkt 15 minuten zelfstandig'."

@@ -44,15 +44,18 @@ PREPOSITIONS = frozenset(
     "op in bij met van voor aan om tot sinds vanaf naar over door uit tegen onder tussen achter zonder".split()
 )
 PRONOUNS_AFTER_VERB = frozenset("je jij u jullie het hij ze zij we wij er dat dit die men iemand jouw".split())
-TAG_WORDS = frozenset({"hè", "he", "toch", "niet", "of niet", "toch niet", "nietwaar", "oké", "ok", "ja", "right", "hoor"})
+TAG_WORDS = frozenset(
+    {"hè", "he", "toch", "niet", "of niet", "toch niet", "nietwaar", "oké", "ok", "ja", "right", "hoor",
+     "goed", "prima", "leuk", "slecht", "lastig", "gezellig"}
+)
 EXCLAMATION_AFTER_WAT = frozenset(
     """een fijn goed mooi leuk knap jammer vervelend rot naar sterk tof super lastig balen
     gaaf heerlijk fantastisch top geweldig flink prima""".split()
 )
 INVITATION = re.compile(
     r"^(vertel|vertelt|beschrijf|leg (eens |me |nog eens )*uit|geef (eens |me )*een voorbeeld|noem (eens )?"
-    r"|(kun|kan|wil|zou|zal) (je|jij|u) (me |mij |eens |misschien |nog )*(iets )?(meer )?"
-    r"(vertellen|beschrijven|uitleggen|laten zien|toelichten|aangeven)"
+    r"|(kun|kan|wil|zou|zal) (je|jij|u) (me |mij |eens |misschien |nog )*(iets |een \w+ |\w+ )?(meer )?"
+    r"(vertellen|beschrijven|uitleggen|laten zien|toelichten|aangeven|noemen|bedenken)"
     r"|ik ben (benieuwd|nieuwsgierig)|ik vraag me af|ik wil (graag )?(weten|horen)|laat (eens )?horen)\b"
 )
 CHOICE = re.compile(r"\bof\b")
@@ -67,7 +70,10 @@ NEGATIVE = (
 )
 SUCCESS = (
     r"\b(wel|goed|beter|gelukt|lukte|lukt|lukken|geslaagd|voldoende|tevreden|trots|blij|fijn"
-    r"|vrolijk|op tijd|hoger|vooruit|verbeterd|gehaald|haalde|sterk|knap)\b"
+    r"|vrolijk|op tijd|hoger|vooruit|verbeterd|gehaald|haalde|sterk|knap|voor elkaar|fit)\b"
+)
+STRONG_SUCCESS_RE = re.compile(
+    r"\b(gelukt|lukte|lukt|lukken|geslaagd|voor elkaar|vooruit\w*|verbeterd|trots|tevreden)\b"
 )
 NEG_RE = re.compile(NEGATIVE)
 SUCCESS_RE = re.compile(SUCCESS)
@@ -83,16 +89,22 @@ RED = cues(
      "Vraagt naar wat er misging."),
     (r"\b(houdt|hield|houden) (je|jou|jij|hem|haar|jullie) tegen\b|\btegenhoud\w*\b|\bbelemmer\w*\b"
      r"|\bin de weg\b|\bzit (je|jou) dwars\b", 1.6, "Vraagt naar wat in de weg zit."),
-    (r"\b(mis je|ontbreekt|ontbreken|tekort|tekortkoming\w*|zwakke punt\w*|kun je niet|kan je niet"
+    (r"\b(mis je|ontbreekt|ontbreken|tekort|tekortkoming\w*|zwakke punt\w*|(kun|kan) (je|jij) (nog )?niet"
      r"|niet kunt|niet kan)\b", 1.5, "Vraagt naar wat de leerling mist of niet kan."),
-    (r"\b(schuld|begon|begonnen|aanleiding|oorzaak|oorzaken)\b", 1.5, "Zoekt naar een oorzaak of een schuldige."),
-    (r"\b(lukt|lukte|gaat|ging|werkt|werkte)( het| dat| er)?( nog)? (niet|nooit)\b|\bniet (gelukt|lukt|goed)\b"
+    (r"\b(schuld|begon|begonnen|aanleiding|oorzaak|oorzaken|reden)\b", 1.5, "Zoekt naar een oorzaak of een schuldige."),
+    (r"\b(fout|fouten|tegenvaller\w*|mislukking\w*|zwakte\w*)\b", 1.2, "Gaat over fouten en tegenvallers."),
+    (r"\b(gaat|gaan|ging|gingen|loopt|liep)\b[^?.]{0,20}\b(slecht|moeizaam|stroef|mis)\b", 1.2,
+     "Vraagt naar wat slecht gaat."),
+    (r"\b(weer|alweer|steeds|telkens|altijd)\b[^?.]{0,25}\b(vergeten|te laat|niet|niks|geen|fout|slecht\w*|ruzie"
+     r"|mis)\b", 1.2, "Benadrukt dat het weer misging; dat klinkt als een verwijt."),
+    (r"\b(lukt|lukte|gaat|ging|werkt|werkte)( het| dat| er)?( nog| weer| alweer| echt)? (niet|nooit)\b"
+     r"|\bniet (gelukt|lukt|goed)\b"
      r"|\b(nooit|niet) (op tijd|af|gemaakt|geleerd)\b", 1.4, "Vraagt naar wat niet lukt."),
-    (r"\bwat (is er|scheelt er|zit er)( met je| aan de hand| achter)?\b(?!.*\b(goed|wel|beter)\b)", 0.6,
+    (r"\bwat (is|zit) er( met (je|jou|jullie))?( \w+)? (aan de hand|achter|mis)\b|\bwat scheelt (er|je)\b", 1.2,
      "Zoekt naar wat er mis is."),
     (r"\b(waar ligt het aan|waar komt (dat|het) door|hoe kan dat nou)\b", 1.4, "Vraagt naar de oorzaak."),
-    (r"\b(moeilijk|lastig|moeite|last van|zwaar)\b", 0.7, "Gaat over wat moeilijk is."),
-    (r"\b(te laat|vergeten|vergeet|vergat|spijbel\w*|ruzie|onvoldoende\w*|gezakt|slecht\w*|afgeleid)\b", 0.8,
+    (r"\b(moeilijk|lastig|moeite|last van|zwaar)\b", 1.0, "Gaat over wat moeilijk is."),
+    (r"\b(te laat|vergeten|vergeet|vergat|spijbel\w*|ruzie|onvoldoende\w*|gezakt|slecht\w*|afgeleid)\b", 1.0,
      "Gaat over het probleemgedrag of de tegenvaller."),
 )
 
@@ -101,7 +113,7 @@ RED = cues(
 GREEN = cues(
     (r"\bin plaats (van|daarvan)\b", 2.0, "Vraagt naar wat de leerling wil in plaats van het probleem."),
     (r"\bwat (wil|zou|wou) (je|jij)\b[^?.]{0,40}\b(bereiken|willen|anders|hebben"
-     r"|zien|worden|leren|halen|kunnen)\b|\b(hoe|wat) (zou|ziet|zag)\b[^?.]{0,40}\beruit(zien|ziet)?\b|\b(wat|waar) wil (je|jij)( graag)? (naartoe|heen|bereiken)\b"
+     r"|zien|worden|leren|halen|kunnen)\b|\bhoe (zou|ziet|zag|zien)\b[^?.]{0,50}\buit(zien)?\b|\b(wat|waar) wil (je|jij)( graag)? (naartoe|heen|bereiken)\b"
      r"|\bhoe (wil|zou) (je|jij)( graag)?( dat)?\b|\bwat is (je|jouw) doel\b|\bwat hoop (je|jij)\b"
      r"|\bwelk (doel|cijfer)\b", 1.6, "Vraagt naar de gewenste situatie."),
     (r"\b(stel (je )?(eens )?(voor|dat)|als (het|dit|dat|alles)( probleem)?( straks| morgen)?( is)? "
@@ -116,16 +128,22 @@ GREEN = cues(
     (r"\b(wat|waar) (werkt|werkte|gaat|ging|liep)( er| het)?( al| wel)? (goed|beter|prima)?\b(?!.*\b(mis|fout"
      r"|verkeerd|niet)\b)|\bwat werkt\b", 1.0, "Vraagt naar wat al werkt."),
     (r"\b(tevreden|trots|blij)\b", 1.3, "Vraagt naar waar de leerling tevreden over is."),
-    (r"\b(kleine|eerste|volgende|haalbare) stap\w*\b|\bstap(je)? (vooruit|in de goede richting)\b", 2.0,
+    (r"\b(kleine|kleinste|eerste|volgende|haalbare)( volgende)? stap\w*\b|\bstap(je)? (vooruit|in de goede richting)\b"
+     r"|\bhaalba\w+\b|\b(je|jouw|een|het) doel\b", 2.0,
      "Vraagt naar een kleine, volgende stap."),
-    (r"\bwat (ga|kun|kan|zou|wil) (je|jij)\b[^?.]{0,40}\b(doen|proberen|uitproberen|veranderen|aanpakken)\b|\bhoe (ga|pak|wil) (je|jij) (het|dat|dit)?"
-     r" ?(aanpakken|doen|aan)\b|\bwat (ga|kun|kan) je (morgen|vandaag|deze week)\b", 1.4,
+    (r"\bwat (ga|kun|kan|zou|wil) (je|jij)\b[^?.]{0,40}\b(doen|proberen|uitproberen|veranderen|aanpakken)\b"
+     r"|\bhoe (ga|pak|wil|zou|gaat) (je|jij)\b[^?.]{0,40}\b(aanpak\w*|aan|doen)\b"
+     r"|\bwat (ga|kun|kan) je (morgen|vandaag|deze week)\b", 1.4,
      "Vraagt naar wat de leerling gaat doen."),
     (r"\b(waaraan|hoe|waar) (merk|zie|weet|herken|merkt|ziet) (je|jij|jouw|iemand|anderen|je ouders|ik)\b"
      r"|\bgoede (weg|kant)\b|\bvooruitgang\b|\bschaal van\b|\bhoe ver ben je\b", 1.5,
      "Vraagt naar tekenen van vooruitgang."),
     (r"\bhoe (is|was) het (gegaan|gelukt|aan het lukken)\b|\bhoe (ging|gaat) het met (de|je|jouw) "
-     r"(afspraak|plan|planning|stap)\b", 1.3, "Kijkt terug op de afspraak: wat lukte er?"),
+     r"(afspraak|plan|planning|stap)\b|\bsinds (ons|het|onze) (vorige |laatste )?(gesprek|afspraak)\b"
+     r"|\bwat heb je (al )?(geprobeerd|uitgeprobeerd)\b", 1.3, "Kijkt terug op de afspraak: wat lukte er?"),
+    (r"\bhoe (heb|kreeg|krijg|deed|doe) (je|jij) (het|dat|dit)\b[^?.]{0,40}\b(voor elkaar|gelukt|gedaan)\b"
+     r"|\bwat( er)? (goed|wel|beter) (ging|gaat|gingen|werkte|lukte)\b", 1.3, "Vraagt hoe het succes tot stand kwam."),
+    (r"\bbeter\b[^?.]{0,40}\bdan\b|\b(verbeterd|vooruitgegaan)\b", 1.2, "Vraagt naar vooruitgang."),
     (r"\b(beter|makkelijker|prettiger|leuker) (gaan|gaat|wordt|worden|maken)\b|\bweer (beter|goed|leuk)\b",
      1.0, "Gaat over hoe het beter kan worden."),
     (r"\bwat is er (dan|toen) anders\b|\bwat (doe|deed|doet) (je|jij) (dan|toen|daar|op die \w+) anders\b"

@@ -81,6 +81,12 @@ def _lens(sentence: str) -> tuple[str, list[str]]:
     if wel and success and not re.search(r"\bwaarom\b", sentence):
         green += 1.2
         green_reasons.append("Vraagt naar wat wel lukt.")
+    elif lx.STRONG_SUCCESS_RE.search(sentence) and not negative:
+        green += 1.0
+        green_reasons.append("Gaat over wat lukt.")
+    if re.search(r"\b(niet|geen|nooit|niks|niets)\b", sentence) and not wel and not success:
+        red += 1.0
+        red_reasons.append("Vraagt naar wat er niet is of niet gebeurt.")
     # "hoe komt het dat het goed ging" is green, not red
     if re.search(r"\bhoe (komt|kwam|kan|kon) het\b", sentence) and success and not negative:
         red -= 1.0

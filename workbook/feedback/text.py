@@ -37,7 +37,7 @@ def normalise(text: str) -> tuple[str, bool]:
     t = _TAGS.sub(" ", t)
     for pattern, replacement in _ABBREVIATIONS:
         t = pattern.sub(replacement, t)
-    return _SPACE.sub(" ", t).strip(), cut
+    return respell(_SPACE.sub(" ", t).strip()), cut
 
 
 def words(text: str) -> list[str]:
@@ -74,6 +74,33 @@ def near(word: str, target: str) -> bool:
         if long_[:i] + long_[i + 1 :] == short:
             return True
     return False
+
+
+# Words the rules depend on; a token one typo away from one of them is read as that word.
+# Corrections never touch the first letter and only words of 5+ letters ("halen" stays "halen").
+SPELL_VOCABULARY = (
+    "waarom", "wanneer", "welke", "waaraan", "waardoor", "bereiken", "aanpakken", "probleem", "problemen",
+    "vergeten", "huiswerk", "tevreden", "vertrouwen", "leerlingen", "hebben", "balen", "zullen", "gelukt",
+    "lukken", "afgesproken", "opschrijven", "noteren", "moeilijk", "concentreren", "volgende", "helpen",
+    "proberen", "uitproberen", "oefenen", "planning", "vervelend", "normaal", "iedereen", "verschil",
+    "voldoende", "onvoldoende", "tijdens", "begrijp", "begrijpen", "snappen", "afspraak", "vervolgafspraak",
+    "vertel", "vertellen", "gegaan", "eerste", "kleine", "vooruitgang", "verkeerd", "schuld",
+)
+
+
+@lru_cache(maxsize=8192)
+def _respell(token: str) -> str:
+    if len(token) < 5 or token in SPELL_VOCABULARY:
+        return token
+    for word in SPELL_VOCABULARY:
+        if word[0] == token[0] and near(token, word):
+            return word
+    return token
+
+
+def respell(text: str) -> str:
+    """Correct one-typo misspellings of the words the rules depend on."""
+    return _WORD.sub(lambda m: _respell(m.group(0)), text)
 
 
 def fix_first_word(tokens: list[str], vocabulary: tuple[str, ...]) -> str | None:

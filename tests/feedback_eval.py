@@ -1,0 +1,75 @@
+"""Accuracy of workbook.feedback on the labelled development set in tests/data/.
+
+``python -m tests.feedback_eval`` prints the figures and every miss.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from workbook import feedback
+
+DATA = Path(__file__).resolve().parent / "data"
+GOAL_CRITERIA = ("specifiek", "meetbaar", "tijdgebonden", "positief")
+
+
+def load(name: str) -> list:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def evaluate() -> tuple[dict[str, float], list[str]]:
+    """Accuracy per measure, and a line per miss."""
+    misses: list[str] = []
+    questions = load("vragen.yaml")
+    n_q = len(questions)
+    ok_is = ok_open = ok_lens = n_lens = 0
+    for text, is_q, is_open, lens in questions:
+        got = feedback.analyse_question(text)
+        ok_is += got.is_question == is_q
+        if got.open == is_open:
+            ok_open += 1
+        else:
+            misses.append(f"open={got.open} (want {is_open}): {text}")
+        if is_q:
+            n_lens += 1
+            if got.lens == lens:
+                ok_lens += 1
+            else:
+                misses.append(f"lens={got.lens} (want {lens}): {text}")
+        if got.is_question != is_q:
+            misses.append(f"is_question={got.is_question} (want {is_q}): {text}")
+    goals = load("doelen.yaml")
+    ok_goal = dict.fromkeys(GOAL_CRITERIA, 0)
+    for text, *labels in goals:
+        got = feedback.check_goal(text).criteria
+        for criterion, want in zip(GOAL_CRITERIA, labels, strict=True):
+            if got[criterion] == want:
+                ok_goal[criterion] += 1
+            else:
+                misses.append(f"{criterion}={got[criterion]} (want {want}): {text}")
+    utterances = load("uitingen.yaml")
+    ok_el = 0
+    for text, gold in utterances:
+        got = feedback.detect_elements(text)
+        right = (not got and not gold) or (bool(got) and got[0] in gold)
+        ok_el += right
+        if not right:
+            misses.append(f"elements={got} (want {gold}): {text}")
+    figures = {
+        "is_question": ok_is / n_q,
+        "open/gesloten": ok_open / n_q,
+        "bril": ok_lens / n_lens,
+        **{f"doel {c}": ok_goal[c] / len(goals) for c in GOAL_CRITERIA},
+        "element top-1": ok_el / len(utterances),
+    }
+    return figures, misses
+
+
+if __name__ == "__main__":
+    figures, misses = evaluate()
+    for line in misses:
+        print("MISS", line)
+    for name, value in figures.items():
+        print(f"{name:<18} {value:6.1%}")
