@@ -19,10 +19,20 @@ def load(name: str) -> list:
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 
 
+def development_set() -> tuple[list, list, list]:
+    """Questions, goals and utterances of the development set (both rounds)."""
+    round2 = load("ontwikkelset_2.yaml")
+    return (
+        load("vragen.yaml") + round2["vragen"],
+        load("doelen.yaml") + round2["doelen"],
+        load("uitingen.yaml") + round2["uitingen"],
+    )
+
+
 def evaluate() -> tuple[dict[str, float], list[str]]:
-    """Accuracy per measure, and a line per miss."""
+    """Accuracy per measure on the development set, and a line per miss."""
     misses: list[str] = []
-    questions = load("vragen.yaml")
+    questions, goals, utterances = development_set()
     n_q = len(questions)
     ok_is = ok_open = ok_lens = n_lens = 0
     for text, is_q, is_open, lens in questions:
@@ -40,7 +50,6 @@ def evaluate() -> tuple[dict[str, float], list[str]]:
                 misses.append(f"lens={got.lens} (want {lens}): {text}")
         if got.is_question != is_q:
             misses.append(f"is_question={got.is_question} (want {is_q}): {text}")
-    goals = load("doelen.yaml")
     ok_goal = dict.fromkeys(GOAL_CRITERIA, 0)
     for text, *labels in goals:
         got = feedback.check_goal(text).criteria
@@ -49,7 +58,6 @@ def evaluate() -> tuple[dict[str, float], list[str]]:
                 ok_goal[criterion] += 1
             else:
                 misses.append(f"{criterion}={got[criterion]} (want {want}): {text}")
-    utterances = load("uitingen.yaml")
     ok_el = 0
     for text, gold in utterances:
         got = feedback.detect_elements(text)
@@ -73,3 +81,28 @@ if __name__ == "__main__":
         print("MISS", line)
     for name, value in figures.items():
         print(f"{name:<18} {value:6.1%}")
+
+
+def evaluate_holdout() -> dict[str, float]:
+    """The same measures on tests/data/holdout.yaml (never used to tune the rules)."""
+    data = load("holdout.yaml")
+    q = data["vragen"]
+    lens_items = [r for r in q if r[1]]
+    figures = {
+        "is_question": sum(feedback.analyse_question(t).is_question == w for t, w, _o, _l in q) / len(q),
+        "open/gesloten": sum(feedback.analyse_question(t).open == o for t, _w, o, _l in q) / len(q),
+        "bril": sum(feedback.analyse_question(t).lens == lens for t, _w, _o, lens in lens_items)
+        / len(lens_items),
+    }
+    goals = data["doelen"]
+    for i, criterion in enumerate(GOAL_CRITERIA):
+        figures[f"doel {criterion}"] = sum(
+            feedback.check_goal(row[0]).criteria[criterion] == row[1 + i] for row in goals
+        ) / len(goals)
+    utt = data["uitingen"]
+    right = 0
+    for text, gold in utt:
+        got = feedback.detect_elements(text)
+        right += (not got and not gold) or (bool(got) and got[0] in gold)
+    figures["element top-1"] = right / len(utt)
+    return figures

@@ -55,15 +55,95 @@ def cases() -> list[tuple[str, Callable[[], object], int]]:
     ]
 
 
+def feedback_cases() -> list[tuple[str, Callable[[], object], int, float]]:
+    """(name, call over a batch of inputs, calls in the batch, target ms per call) for workbook.feedback."""
+    from workbook import feedback
+
+    questions = [p.rood for p in content.load("brillen").paren] + [
+        p.groen for p in content.load("brillen").paren
+    ]
+    questions += [p.gesloten for p in content.load("open_gesloten").paren]
+    utterances = [v for e in content.load("elementen").elementen for v in e.voorbeelden]
+    goals = [v.fout_doel for v in content.load("smarti").voorbeelden] + [
+        v.goed_doel for v in content.load("smarti").voorbeelden
+    ]
+    long_text = ("Wat wil je bereiken met dit vak, en waarom lukt het niet? " * 2000)[:100_000]
+    return [
+        (
+            f"feedback.analyse_question ({len(questions)} questions)",
+            lambda: [feedback.analyse_question(q) for q in questions],
+            len(questions),
+            1.0,
+        ),
+        (
+            f"feedback.check_goal ({len(goals)} goals)",
+            lambda: [feedback.check_goal(g) for g in goals],
+            len(goals),
+            1.0,
+        ),
+        (
+            f"feedback.detect_elements ({len(utterances)} utterances)",
+            lambda: [feedback.detect_elements(u) for u in utterances],
+            len(utterances),
+            1.0,
+        ),
+        (
+            "feedback.analyse_question (100 000 characters)",
+            lambda: feedback.analyse_question(long_text),
+            1,
+            50.0,
+        ),
+        ("feedback.check_goal (100 000 characters)", lambda: feedback.check_goal(long_text), 1, 50.0),
+        (
+            "feedback.detect_elements (100 000 characters)",
+            lambda: feedback.detect_elements(long_text),
+            1,
+            50.0,
+        ),
+    ]
+
+
+def import_cost_kib() -> float:
+    """Memory a fresh interpreter adds by importing workbook.feedback (peak traced, KiB)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import tracemalloc; tracemalloc.start(); import workbook.feedback as f; "
+        "f.detect_elements('Dat lijkt me lastig.'); print(tracemalloc.get_traced_memory()[1] / 1024)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
 def main() -> int:
     rows = []
     for name, fn, repeat in cases():
         rows.append((name, median_seconds(fn, repeat) * 1000, peak_kib(fn)))
-    width = max(len(r[0]) for r in rows)
+    width = 64
     print(f"{'case':<{width}}  {'median ms':>10}  {'peak KiB':>9}")
     for name, ms, kib in rows:
         print(f"{name:<{width}}  {ms:>10.3f}  {kib:>9.1f}")
-    return 0
+    print()
+    failed = False
+    print(f"{'feedback (median time per call)':<{width}}  {'ms':>10}  {'target':>9}")
+    for name, fn, calls, target in feedback_cases():
+        ms = median_seconds(fn, 30) * 1000 / calls  # median batch time, per call
+        verdict = "ok" if ms <= target else "TOO SLOW"
+        failed |= ms > target
+        print(f"{name:<{width}}  {ms:>10.3f}  {target:>7.1f}ms {verdict}")
+    print(f"{'memory added by importing workbook.feedback':<{width}}  {import_cost_kib():>9.1f} KiB")
+    try:
+        from tests.feedback_eval import evaluate, evaluate_holdout
+    except ImportError:  # installed without the tests folder
+        return 1 if failed else 0
+    print()
+    dev, _misses = evaluate()
+    held = evaluate_holdout()
+    print(f"{'accuracy':<{width}}  {'dev set':>10}  {'held-out':>9}")
+    for key in dev:
+        print(f"{key:<{width}}  {dev[key]:>10.1%}  {held.get(key, float('nan')):>9.1%}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -12,150 +12,313 @@ __all__ = ["detect_elements", "explain_elements", "ELEMENT_CUES", "BLOCKERS"]
 
 ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
     "erkennen": cues(
-        (r"\bik (snap|begrijp|hoor|zie|merk)( het| dat| wel| goed| je)?\b(?! (niet|nooit))", 1.4,
-         "De mentor laat merken dat hij het verhaal snapt."),
-        (r"\b(dat|het|wat) (lijkt|klinkt) (me |mij )?(echt |best |wel |heel |erg )?(lastig|moeilijk|vervelend|"
-         r"zwaar|rot|naar|frustrerend|logisch|balen|spannend|stom|pittig|lastig)\b", 1.6,
-         "De mentor benoemt hoe het voor de leerling is."),
-        (r"\b(dus )?(als ik (je|jou|het) goed (begrijp|hoor|snap)|je zegt (dus )?dat|dus (jij|je) (zegt|bedoelt"
-         r"|vindt|hebt|had|was|bent)|dus de situatie is|wat ik hoor is|je bedoelt)\b", 1.6,
-         "De mentor vat samen in de woorden van de leerling."),
-        (r"\b(je|jij) (baalt|voelt je|vindt het|was (erg |best )?(teleurgesteld|boos|verdrietig|geschrokken)"
-         r"|bent (teleurgesteld|boos|verdrietig|moe|op)|zit er (mee|echt mee))\b|\bdat (raakt|zit) je\b"
-         r"|\bwat (een )?(balen|vervelend|rot|naar|pech|gedoe)\b|\b(begrijpelijk dat je|logisch dat je) "
-         r"(baalt|boos|teleurgesteld|verdrietig)\b", 1.5, "De mentor benoemt het gevoel van de leerling."),
-        (r"\b(vertel|vertelt) (daar |er |me |eens )*(eens )?(wat |iets )?meer (over|van)\b", 0.7,
-         "De mentor nodigt uit om meer te vertellen."),
-        (r"\b(klinkt|lijkt) (alsof|of)\b|\bdat is (ook )?(echt |best )?(balen|vervelend|lastig|zwaar|"
-         r"frustrerend|pittig)\b", 1.2, "De mentor erkent de situatie."),
+        (
+            r"\bik (snap|begrijp|hoor|zie|merk)( het| dat| wel| goed| je)?\b(?! (niet|nooit))",
+            1.4,
+            "De mentor laat merken dat hij het verhaal snapt.",
+        ),
+        (
+            r"\b(dat|het|wat) (lijkt|klinkt) (me |mij )?(echt |best |wel |heel |erg )?(lastig|moeilijk|vervelend|"
+            r"zwaar|rot|naar|frustrerend|logisch|balen|spannend|stom|pittig|lastig)\b",
+            1.6,
+            "De mentor benoemt hoe het voor de leerling is.",
+        ),
+        (
+            r"\b(dus )?(als ik (je|jou|het) goed (begrijp|hoor|snap)|je zegt (dus )?dat|dus (jij|je) (zegt|bedoelt"
+            r"|vindt|hebt|had|was|bent)|dus de situatie is|wat ik hoor is|je bedoelt)\b",
+            1.6,
+            "De mentor vat samen in de woorden van de leerling.",
+        ),
+        (
+            r"\b(je|jij) (baalt|voelt je|vindt het|was (erg |best )?(teleurgesteld|boos|verdrietig|geschrokken)"
+            r"|bent (teleurgesteld|boos|verdrietig|moe|op)|zit er (mee|echt mee))\b|\bdat (raakt|zit) je\b"
+            r"|\bwat (een )?(balen|vervelend|rot|naar|pech|gedoe)\b|\b(begrijpelijk dat je|logisch dat je) "
+            r"(baalt|boos|teleurgesteld|verdrietig)\b",
+            1.5,
+            "De mentor benoemt het gevoel van de leerling.",
+        ),
+        (
+            r"\b(vertel|vertelt) (daar |er |me |eens )*(eens )?(wat |iets )?meer (over|van)\b",
+            0.7,
+            "De mentor nodigt uit om meer te vertellen.",
+        ),
+        (
+            r"\b(klinkt|lijkt) (alsof|of|als)\b|\bdat is (ook )?(echt |best )?(balen|vervelend|lastig|zwaar|"
+            r"frustrerend|pittig)\b",
+            1.2,
+            "De mentor erkent de situatie.",
+        ),
     ),
     "normaliseren": cues(
         (r"\bniet de (enige|eerste)\b", 2.2, "De mentor laat merken dat anderen dit ook meemaken."),
-        (r"\b(veel|meer|heel wat|de meeste|bijna alle|andere|zoveel) (leerlingen|jongeren|brugklassers|mensen|"
-         r"kinderen|klasgenoten|derdeklassers|tieners)\b", 1.8, "De mentor laat merken dat het vaker voorkomt."),
-        (r"\b(bijna )?iedereen( heeft| loopt| vindt| krijgt| maakt)?\b.*\b(wel eens|weleens|soms|last|moeite"
-         r"|lastig|tegenaan)\b|\b(heel )?(normaal|gewoon) dat\b|\bkomt (vaak|veel|vaker) voor\b|\bgeen wonder\b",
-         1.8, "De mentor laat merken dat dit normaal is."),
-        (r"\bik (spreek|zie|hoor|ken) (vaak|vaker|veel|regelmatig|wel meer)\b", 1.6,
-         "De mentor kent dit van meer leerlingen."),
-        (r"\b(de stof|het vak|die toets|dat hoofdstuk|de overstap|het tempo|zo'n periode|dat)( is| was) (ook )?"
-         r"(best |echt |gewoon |behoorlijk )?(moeilijk|lastig|pittig|uitdagend|zwaar|veel|nieuw)\b"
-         r"|\b(is|was|zijn|waren) ook (best |echt |gewoon |behoorlijk |wel |nogal )*(moeilijk|lastig|pittig|"
-         r"uitdagend|zwaar|veel|nieuw|wennen|taai)\b", 1.5,
-         "De mentor legt uit waarom het begrijpelijk is."),
-        (r"\b(moeilijke|lastige|pittige|uitdagende|zware|taaie|nieuwe) (stof|toets|toetsen|opdracht|periode|overstap"
-         r"|hoofdstuk|vak|tijd|weken|start)\b", 1.6, "De mentor legt uit waarom het begrijpelijk is."),
-        (r"\b(begrijpelijk|logisch|niet gek|niet vreemd|snap ik wel)\b.*\b(want|omdat|na|gezien|als)\b", 1.2,
-         "De mentor maakt het begrijpelijk gezien de omstandigheden."),
-        (r"\bik kan me (goed )?voorstellen dat (het|dat|je)\b.*\b(niet|moeite|lastig|moeilijk)\b", 1.0,
-         "De mentor maakt het begrijpelijk."),
+        (
+            r"\b(veel|meer|heel wat|de meeste|bijna alle|andere|zoveel) (leerlingen|jongeren|brugklassers|mensen|"
+            r"kinderen|klasgenoten|derdeklassers|tieners)\b",
+            1.8,
+            "De mentor laat merken dat het vaker voorkomt.",
+        ),
+        (
+            r"\b(bijna )?iedereen( heeft| loopt| vindt| krijgt| maakt)?\b.*\b(wel eens|weleens|soms|last|moeite"
+            r"|lastig|tegenaan)\b|\b(heel )?(normaal|gewoon) dat\b|\bkomt (vaak|veel|vaker) voor\b|\bgeen wonder\b",
+            1.8,
+            "De mentor laat merken dat dit normaal is.",
+        ),
+        (
+            r"\bik (spreek|zie|hoor|ken) (vaak|vaker|veel|regelmatig|wel meer)\b",
+            1.6,
+            "De mentor kent dit van meer leerlingen.",
+        ),
+        (
+            r"\b(de stof|het vak|die toets|dat hoofdstuk|de overstap|het tempo|zo'n periode|dat)( is| was) (ook )?"
+            r"(best |echt |gewoon |behoorlijk )?(moeilijk|lastig|pittig|uitdagend|zwaar|veel|nieuw)\b"
+            r"|\b(is|was|zijn|waren) ook (best |echt |gewoon |behoorlijk |wel |nogal )*(moeilijk|lastig|pittig|"
+            r"uitdagend|zwaar|veel|nieuw|wennen|taai)\b",
+            1.5,
+            "De mentor legt uit waarom het begrijpelijk is.",
+        ),
+        (
+            r"\b(moeilijke|lastige|pittige|uitdagende|zware|taaie|nieuwe) (stof|toets|toetsen|opdracht|periode|overstap"
+            r"|hoofdstuk|vak|tijd|weken|start)\b",
+            1.6,
+            "De mentor legt uit waarom het begrijpelijk is.",
+        ),
+        (
+            r"\b(begrijpelijk|logisch|niet gek|niet vreemd|snap ik wel)\b.*\b(want|omdat|na|gezien|als)\b",
+            1.2,
+            "De mentor maakt het begrijpelijk gezien de omstandigheden.",
+        ),
+        (
+            r"\bik kan me (goed )?voorstellen dat (het|dat|je)\b.*\b(niet|moeite|lastig|moeilijk)\b",
+            1.0,
+            "De mentor maakt het begrijpelijk.",
+        ),
     ),
     "positieve_verwachting": cues(
-        (r"\bwat ik (vaak|vaker|veel|meestal) zie\b|\bik zie vaak dat\b|\b(zie|merk) ik (vaak|vaker|meestal|altijd)\b"
-         r"[^?]{0,60}\b(beter|betere|vooruit|lukken|makkelijker|leuker|sneller)\b", 1.8,
-         "De mentor deelt zijn ervaring dat het beter wordt."),
-        (r"\b(als|wanneer|zodra) (het|dit|dat|alles|je probleem|het probleem)( straks| zo meteen| morgen| weer)?"
-         r"( is)? (opgelost|beter gaat|weer loopt|lukt|goed gaat)\b|\bstel (je )?(eens )?(voor|dat)\b"
-         r"|\bals het straks\b", 1.7, "De mentor laat de leerling een betere toekomst voorstellen."),
-        (r"\b(eerste|als eerste)\b.*\b(merken|zien|merkt|ziet)\b.*\b(goede kant|beter|verandert)\b"
-         r"|\bde goede kant op\b", 1.6, "De mentor vraagt naar de eerste tekenen van verbetering."),
-        (r"\b(ik heb|heb ik) (er )?(echt |alle |veel |het |wel |groot |heel )*(vertrouwen|geloof)\b|\bik (geloof|verwacht|weet zeker)"
-         r" (dat|wel)\b|\b(dat|het) (gaat|komt) (je |jou )?(vast|zeker|wel|echt)( wel)? (lukken|goed)\b"
-         r"|\bdat (gaat|ga) je (vast|zeker|wel) (lukken|redden)\b|\bje (gaat|kunt|kan) dit( echt)?( wel)?\b",
-         1.6, "De mentor spreekt vertrouwen uit dat het gaat lukken."),
-        (r"\b(wat|hoe) (gaat|zal|wordt) (er )?(dan|straks) (beter|anders)\b|\bwat doe je dan anders\b"
-         r"|\bhoe ziet (het|dat|je week) eruit als\b", 1.5, "De mentor laat de leerling de verbetering beschrijven."),
-        (r"\b(ga|gaat|zal|zult) (je|jij)\b[^?.]{0,30}\b(het verschil|verschil|vooruitgang|resultaat)\b"
-         r"|\bje (gaat|zult) (het )?(zien|merken)\b", 1.6, "De mentor voorspelt dat de inspanning iets oplevert."),
-        (r"\b(steeds leuker|beter worden|beter gaan worden|gaat het (vast )?beter)\b", 0.8,
-         "De mentor verwacht verbetering."),
+        (
+            r"\bwat ik (vaak|vaker|veel|meestal) zie\b|\bik zie vaak dat\b|\b(zie|merk) ik (vaak|vaker|meestal|altijd)\b"
+            r"[^?]{0,60}\b(beter|betere|vooruit|lukken|makkelijker|leuker|sneller)\b",
+            1.8,
+            "De mentor deelt zijn ervaring dat het beter wordt.",
+        ),
+        (
+            r"\b(als|wanneer|zodra) (het|dit|dat|alles|je probleem|het probleem)( straks| zo meteen| morgen| weer)?"
+            r"( is)? (opgelost|beter gaat|weer loopt|lukt|goed gaat)\b|\bstel (je )?(eens )?(voor|dat)\b"
+            r"|\bals het straks\b",
+            1.7,
+            "De mentor laat de leerling een betere toekomst voorstellen.",
+        ),
+        (
+            r"\b(eerste|als eerste)\b.*\b(merken|zien|merkt|ziet)\b.*\b(goede kant|beter|verandert)\b"
+            r"|\bde goede kant op\b",
+            1.6,
+            "De mentor vraagt naar de eerste tekenen van verbetering.",
+        ),
+        (
+            r"\b(ik heb|heb ik) (er )?(echt |alle |veel |het |wel |groot |heel )*(vertrouwen|geloof)\b|\bik (geloof|verwacht|weet zeker)"
+            r" (dat|wel)\b|\b(dat|het) (gaat|komt) (je |jou )?(vast|zeker|wel|echt)( wel)? (lukken|goed)\b"
+            r"|\bdat (gaat|ga) je (vast|zeker|wel) (lukken|redden)\b|\bje (gaat|kunt|kan) dit( echt)?( wel)?\b",
+            1.6,
+            "De mentor spreekt vertrouwen uit dat het gaat lukken.",
+        ),
+        (
+            r"\b(wat|hoe) (gaat|zal|wordt) (er )?(dan|straks) (beter|anders)\b|\bwat doe je dan anders\b"
+            r"|\bhoe ziet (het|dat|je week) eruit als\b",
+            1.5,
+            "De mentor laat de leerling de verbetering beschrijven.",
+        ),
+        (
+            r"\b(ga|gaat|zal|zult) (je|jij)\b[^?.]{0,30}\b(het verschil|verschil|vooruitgang|resultaat)\b"
+            r"|\bje (gaat|zult) (het )?(zien|merken)\b",
+            1.6,
+            "De mentor voorspelt dat de inspanning iets oplevert.",
+        ),
+        (
+            r"\b(steeds leuker|beter worden|beter gaan worden|gaat het (vast )?beter)\b",
+            0.8,
+            "De mentor verwacht verbetering.",
+        ),
     ),
     "zichtbaar_maken": cues(
-        (r"\bwat (werkt|gaat|ging|liep)( er)?( al| nu al| wel| allemaal)? (goed|prima|beter)?\b(?!.*\b(mis|fout|"
-         r"verkeerd|niet)\b)|\bwat werkt\b", 1.6, "De mentor vraagt wat al werkt."),
-        (r"\bwaar ben je( al| nu al)? (tevreden|trots|blij) (over|op|mee)\b|\b(tevreden|trots)\b", 1.5,
-         "De mentor vraagt waar de leerling tevreden over is."),
-        (r"\bwanneer (is|was|lukte|lukt|ging|gaat|werkte|heb|had)\b.*\b(wel|gelukt|goed|beter)\b"
-         r"|\b(momenten|keren|dagen|lessen) (dat|waarop|waarin)\b.*\bwel\b|\bwanneer( is)? het je( al)?( eens)?"
-         r" gelukt\b", 1.8, "De mentor zoekt naar momenten waarop het wel lukt."),
-        (r"\b(mij|me) (valt|viel) op\b|\bik (zag|zie|merkte|merk|heb gezien) dat (je|jij)\b.*\b(wel|goed|lukt|lukte|"
-         r"geconcentreerd|op tijd|netjes|rustig|af|knap)\b|\bik zag (je|jou)\b", 1.7,
-         "De mentor benoemt wat hij zelf zag werken."),
-        (r"\bhoe (deed|doe|kreeg|krijg|lukt|lukte|flikte) je (dat|dit|het)( toen)?( voor elkaar)?\b"
-         r"|\bwat (deed|doe) (je|jij)\b[^?.]{0,30}\banders\b|\bwat hielp (je )?(toen|daarbij|daar)\b", 1.6,
-         "De mentor vraagt hoe het succes tot stand kwam."),
+        (
+            r"\bwat (werkt|gaat|ging|liep)( er)?( al| nu al| wel| allemaal)? (goed|prima|beter)?\b(?!.*\b(mis|fout|"
+            r"verkeerd|niet)\b)|\bwat werkt\b",
+            1.6,
+            "De mentor vraagt wat al werkt.",
+        ),
+        (
+            r"\bwaar ben je( al| nu al)? (tevreden|trots|blij) (over|op|mee)\b|\b(tevreden|trots)\b",
+            1.5,
+            "De mentor vraagt waar de leerling tevreden over is.",
+        ),
+        (
+            r"\bwanneer (is|was|lukte|lukt|ging|gaat|werkte|heb|had)\b.*\b(wel|gelukt|goed|beter)\b"
+            r"|\b(momenten|keren|dagen|lessen) (dat|waarop|waarin)\b.*\bwel\b|\bwanneer( is)? het je( al)?( eens)?"
+            r" gelukt\b",
+            1.8,
+            "De mentor zoekt naar momenten waarop het wel lukt.",
+        ),
+        (
+            r"\b(mij|me) (valt|viel) op\b|\bik (zag|zie|merkte|merk|heb gezien) dat (je|jij)\b.*\b(wel|goed|lukt|lukte|"
+            r"geconcentreerd|op tijd|netjes|rustig|af|knap)\b|\bik zag (je|jou)\b",
+            1.7,
+            "De mentor benoemt wat hij zelf zag werken.",
+        ),
+        (
+            r"\bhoe (deed|doe|kreeg|krijg|lukt|lukte|flikte) je (dat|dit|het)( toen)?( voor elkaar)?\b"
+            r"|\bwat (deed|doe) (je|jij)\b[^?.]{0,30}\banders\b|\bwat hielp (je )?(toen|daarbij|daar)\b",
+            1.6,
+            "De mentor vraagt hoe het succes tot stand kwam.",
+        ),
         (r"\b(vasthouden|behouden|blijven doen)\b", 1.3, "De mentor vraagt wat de leerling wil vasthouden."),
-        (r"\b(sterke kant\w*|waar ben je goed in|wat kun je (al )?goed|je bent (goed|sterk) in|talent)\b", 1.4,
-         "De mentor brengt sterke kanten in beeld."),
-        (r"\ber (gaat|gaan|ging|gingen)\b[^?.]{0,25}\bgoed\b|\b(gaat|gaan|ging|werkt|werken|lukt|lukken)\b"
-         r"[^?.]{0,15}\b(al|nu al)\b[^?.]{0,10}\b(goed|prima|beter|wel)\b", 1.3,
-         "De mentor benoemt dat er al dingen goed gaan."),
-        (r"\bwel\b[^?.]{0,15}\b(lukt|lukte|gelukt|goed|beter)\b|\b(lukt|lukte|ging|gaat)\b[^?.]{0,15}\bwel\b", 1.2,
-         "De mentor vraagt naar wat wel lukt."),
+        (
+            r"\b(sterke kant\w*|waar ben je goed in|wat kun je (al )?goed|je bent (goed|sterk) in|talent)\b",
+            1.4,
+            "De mentor brengt sterke kanten in beeld.",
+        ),
+        (
+            r"\ber (gaat|gaan|ging|gingen)\b[^?.]{0,25}\bgoed\b|\b(gaat|gaan|ging|werkt|werken|lukt|lukken)\b"
+            r"[^?.]{0,15}\b(al|nu al)\b[^?.]{0,10}\b(goed|prima|beter|wel)\b",
+            1.3,
+            "De mentor benoemt dat er al dingen goed gaan.",
+        ),
+        (
+            r"\bwel\b[^?.]{0,15}\b(lukt|lukte|gelukt|goed|beter)\b|\b(lukt|lukte|ging|gaat)\b[^?.]{0,15}\bwel\b",
+            1.2,
+            "De mentor vraagt naar wat wel lukt.",
+        ),
     ),
     "kleine_stap": cues(
-        (r"\b(kleine|kleinste|eerste|haalbare|klein)( volgende)? (stap|stapje|ding|dingetje)\b", 1.8,
-         "De mentor vraagt naar een kleine, haalbare stap."),
-        (r"\bhoe (ga|wil|pak|zou|gaat) (je|jij)\b[^?.]{0,30}\b(aanpak\w*|aan|regelen|doen)\b", 1.6, "De mentor maakt de stap concreet."),
-        (r"\b(wanneer|op welke (dag|dagen|momenten)|hoe vaak|hoe lang|hoeveel tijd|om hoe laat)\b.*"
-         r"\b(ga|gaat|wil|doe|doen|oefen|oefenen|leer|leren|plan|plannen|werk|werken|begin|beginnen)\b", 1.4,
-         "De mentor vraagt wanneer en hoe vaak."),
-        (r"\bwat (ga|kun|kan|zou|wil) (je|jij)\b[^?.]{0,30}\b(doen|proberen|uitproberen|veranderen)\b"
-         r"|\bals eerste\b", 1.5,
-         "De mentor vraagt wat de leerling gaat doen."),
-        (r"\b(waaraan|hoe) (merk|zie|weet) (je|jij)\b.*\b(goede weg|lukt|gelukt|werkt)\b", 1.3,
-         "De mentor vraagt waaraan de leerling merkt dat de stap werkt."),
-        (r"\bwil (je|jij)\b[^?.]{0,30}\b(uit)?proberen\b"
-         r"|\bwelk (klein )?ding\b", 1.2, "De mentor nodigt uit iets uit te proberen."),
+        (
+            r"\b(kleine|kleinste|eerste|haalbare|klein)( volgende)? (stap|stapje|ding|dingetje)\b",
+            1.8,
+            "De mentor vraagt naar een kleine, haalbare stap.",
+        ),
+        (
+            r"\bhoe (ga|wil|pak|zou|gaat) (je|jij)\b[^?.]{0,30}\b(aanpak\w*|aan|regelen|doen)\b",
+            1.6,
+            "De mentor maakt de stap concreet.",
+        ),
+        (
+            r"\b(wanneer|op welke? (dag|dagen|moment|momenten|tijd|tijdstip|uur)|hoe vaak|hoe lang|hoeveel tijd"
+            r"|om hoe laat)\b.*"
+            r"\b(ga|gaat|wil|doe|doen|oefen|oefenen|leer|leren|plan|plannen|werk|werken|begin|beginnen)\b",
+            1.4,
+            "De mentor vraagt wanneer en hoe vaak.",
+        ),
+        (
+            r"\bwat (ga|kun|kan|zou|wil) (je|jij)\b[^?.]{0,30}\b(doen|proberen|uitproberen|veranderen)\b"
+            r"|\bals eerste\b",
+            1.5,
+            "De mentor vraagt wat de leerling gaat doen.",
+        ),
+        (
+            r"\b(waaraan|hoe) (merk|zie|weet) (je|jij)\b.*\b(goede weg|lukt|gelukt|werkt)\b",
+            1.3,
+            "De mentor vraagt waaraan de leerling merkt dat de stap werkt.",
+        ),
+        (
+            r"\bwil (je|jij)\b[^?.]{0,30}\b(uit)?proberen\b"
+            r"|\bwelk (klein )?ding\b",
+            1.2,
+            "De mentor nodigt uit iets uit te proberen.",
+        ),
     ),
     "vastleggen": cues(
-        (r"\bik (schrijf|noteer|zet|leg|typ)( het| dat| dit| even| het even| dat even| we)*( even)?( op| in| vast"
-         r"| neer| mijn agenda)?\b|\b(opschrijven|noteren|vastleggen|op papier)\b", 1.8,
-         "De mentor legt de afspraak vast."),
-        (r"\bhoe (zal|moet|zullen) (ik|we) (het|dat|dit) (noteren|opschrijven|formuleren)\b", 2.0,
-         "De mentor vraagt hoe de afspraak genoteerd wordt."),
-        (r"\b(zullen|laten|kunnen|gaan|spreken) we\b.*\b(maandag|dinsdag|woensdag|donderdag|vrijdag|volgende week"
-         r"|over (een|twee|drie|vier|vijf|tien|\d+) (dag|dagen|week|weken)|bij elkaar|terugkijken|evalueren"
-         r"|pauze|na de les|mentoruur|[0-9]+ (januari|februari|maart|april|mei|juni|september|oktober|november"
-         r"|december))\b", 1.8, "De mentor maakt een concrete vervolgafspraak."),
-        (r"\b(vervolgafspraak|nieuwe afspraak|afspreken|we spreken af|spreken we af|afgesproken dat|terugkomen op|"
-         r"komen (we )?(er|hier|daar)op terug|dan kijken we|kijken we (samen|even|dan)|even checken hoe)\b", 1.5,
-         "De mentor spreekt af wanneer jullie erop terugkomen."),
-        (r"\b(in (mijn|je|de) agenda|op een briefje|in de planner|in magister|in somtoday)\b", 1.1,
-         "De mentor zet de afspraak op papier of in de agenda."),
+        (
+            r"\bik (schrijf|noteer|zet|leg|typ)( het| dat| dit| even| het even| dat even| we)*( even)?( op| in| vast"
+            r"| neer| mijn agenda)?\b|\b(opschrijven|noteren|vastleggen|op papier)\b",
+            1.8,
+            "De mentor legt de afspraak vast.",
+        ),
+        (
+            r"\bhoe (zal|moet|zullen) (ik|we) (het|dat|dit) (noteren|opschrijven|formuleren)\b",
+            2.0,
+            "De mentor vraagt hoe de afspraak genoteerd wordt.",
+        ),
+        (
+            r"\b(zullen|laten|kunnen|gaan|spreken) we\b.*\b(maandag|dinsdag|woensdag|donderdag|vrijdag|volgende week"
+            r"|over (een|twee|drie|vier|vijf|tien|\d+) (dag|dagen|week|weken)|bij elkaar|terugkijken|evalueren"
+            r"|pauze|na de les|mentoruur|[0-9]+ (januari|februari|maart|april|mei|juni|september|oktober|november"
+            r"|december))\b",
+            1.8,
+            "De mentor maakt een concrete vervolgafspraak.",
+        ),
+        (
+            r"\b(vervolgafspraak|nieuwe afspraak|afspreken|we spreken af|spreken we af|afgesproken dat|terugkomen op|"
+            r"komen (we )?(er|hier|daar)op terug|dan kijken we|kijken we (samen|even|dan)|even checken hoe)\b",
+            1.5,
+            "De mentor spreekt af wanneer jullie erop terugkomen.",
+        ),
+        (
+            r"\b(in (mijn|je|de) agenda|op een briefje|in de planner|in magister|in somtoday)\b",
+            1.1,
+            "De mentor zet de afspraak op papier of in de agenda.",
+        ),
     ),
     "vervolggesprek": cues(
-        (r"\bhoe (is|was) het( je)?( de afgelopen \w+)? (aan het lukken|gegaan|gelukt|bevallen)\b"
-         r"|\bhoe (ging|gaat) het (met|sinds) (de|je|jouw|onze|ons) (afspraak|plan|planning|stap|vorige)\b", 2.0,
-         "De mentor kijkt terug op de afspraak."),
-        (r"\b(vorige|afgelopen) (week|keer|les|gesprek|maandag|dinsdag|woensdag|donderdag|vrijdag)\b.*"
-         r"\b(afgesproken|spraken|hadden we|zei je|zou je|ging je)\b|\b(we hadden|we spraken) (afgesproken|af)\b"
-         r"|\bsinds (ons|het) (vorige )?gesprek\b", 1.8, "De mentor komt terug op een eerdere afspraak."),
-        (r"\b(is|was) het (je )?gelukt\b|\blukte het (je )?(om|de afgelopen|deze|vorige)\b", 1.8,
-         "De mentor vraagt of de afgesproken stap gelukt is."),
-        (r"\bwanneer werkte (het|dat)\b|\bwat (deed|heb) je (toen|die keer) (precies|gedaan)\b"
-         r"|\bwat gebeurde er (toen|daarna)\b", 1.5, "De mentor vraagt door op wat er gebeurde sinds de afspraak."),
-        (r"(?<!kleine )\b(volgende|nieuwe) stap\w*( vooruit)?\b|\bhoe (nu|verder)\b", 1.8,
-         "De mentor vraagt naar de volgende stap na de eerste."),
-        (r"\b(afgelopen|vorige) (week|weken|periode|dagen)\b.*\b(lukt|lukte|gelukt|ging|werkte|gedaan|gegaan)\b"
-         r"|\b(lukte|ging|werkte|gelukt|gegaan)\b.*\b(afgelopen|vorige) (week|weken|periode|dagen)\b",
-         1.3, "De mentor kijkt terug op de afgelopen periode."),
+        (
+            r"\bhoe (is|was) het( je)?( de afgelopen \w+)? (aan het lukken|gegaan|gelukt|bevallen)\b"
+            r"|\bhoe (ging|gaat) het (met|sinds) (de|je|jouw|onze|ons) (afspraak|plan|planning|stap|vorige)\b",
+            2.0,
+            "De mentor kijkt terug op de afspraak.",
+        ),
+        (
+            r"\b(vorige|afgelopen) (week|keer|les|gesprek|maandag|dinsdag|woensdag|donderdag|vrijdag)\b.*"
+            r"\b(afgesproken|spraken|hadden we|zei je|zou je|ging je)\b|\b(we hadden|we spraken) (afgesproken|af)\b"
+            r"|\bsinds (ons|het) (vorige )?gesprek\b",
+            1.8,
+            "De mentor komt terug op een eerdere afspraak.",
+        ),
+        (
+            r"\b(is|was) het (je )?gelukt\b|\blukte het (je )?(om|de afgelopen|deze|vorige)\b",
+            1.8,
+            "De mentor vraagt of de afgesproken stap gelukt is.",
+        ),
+        (
+            r"\bwanneer werkte (het|dat)\b|\bwat (deed|heb) je (toen|die keer) (precies|gedaan)\b"
+            r"|\bwat gebeurde er (toen|daarna)\b",
+            1.5,
+            "De mentor vraagt door op wat er gebeurde sinds de afspraak.",
+        ),
+        (
+            r"(?<!kleine )\b(volgende|nieuwe) stap\w*( vooruit)?\b|\bhoe (nu|verder)\b",
+            1.8,
+            "De mentor vraagt naar de volgende stap na de eerste.",
+        ),
+        (
+            r"\b(afgelopen|vorige) (week|weken|periode|dagen)\b.*\b(lukt|lukte|gelukt|ging|werkte|gedaan|gegaan)\b"
+            r"|\b(lukte|ging|werkte|gelukt|gegaan)\b.*\b(afgelopen|vorige) (week|weken|periode|dagen)\b",
+            1.3,
+            "De mentor kijkt terug op de afgelopen periode.",
+        ),
     ),
 }
 
 BLOCKERS = cues(
-    (r"\b(je|jij) (moet|moest|had moeten|zou (eens |beter |gewoon )+)\b(?!.*\b(niet de enige|tevreden|trots)\b)",
-     1.0, "Dit is een opdracht of advies: de leerling bedenkt het niet zelf."),
-    (r"\bals ik (jou|jij) (was|ben)\b|\bprobeer (nou|gewoon|maar) (eens )?\b|\bgewoon (beter|harder|meer|eerder)"
-     r"\b|\bzorg (nou |maar |gewoon )*(dat|ervoor)\b|\bdan moet je\b|\bje kunt (beter|gewoon)\b", 1.0,
-     "Dit is ongevraagd advies."),
-    (r"\banders (krijg|ga|moet|bel|volgt|zit)\w*\b|\b(straf\w*|nablijven|strafwerk|consequenties|eruit gestuurd"
-     r"|uit de les|melden bij|bel (ik )?je ouders|je ouders bellen)\b|\bals je (nog een keer|weer|nog eens)\b", 1.0,
-     "Dit is een dreigement."),
-    (r"\b(jouw|je eigen) schuld\b|\b(je|jij) (doet|bent|hebt)( ook)? (altijd|nooit)\b|\bstel je niet aan\b"
-     r"|\bhoe vaak moet ik\b|\b(dat|het) (is|was) toch( ook)? niet (zo )?(moeilijk|lastig|zwaar)\b"
-     r"|\bniet zeuren\b|\bdoe (eens )?normaal\b|\bik heb (het )?(je )?toch gezegd\b", 1.0,
-     "Dit is een verwijt."),
+    (
+        r"\b(je|jij) (moet|moest|had moeten|zou (eens |beter |gewoon )+)\b(?!.*\b(niet de enige|tevreden|trots)\b)",
+        1.0,
+        "Dit is een opdracht of advies: de leerling bedenkt het niet zelf.",
+    ),
+    (
+        r"\bals ik (jou|jij) (was|ben)\b|\bprobeer (nou|gewoon|maar) (eens )?\b|\bgewoon (beter|harder|meer|eerder)"
+        r"\b|\bzorg (nou |maar |gewoon )*(dat|ervoor)\b|\bdan moet je\b|\bje kunt (beter|gewoon)\b",
+        1.0,
+        "Dit is ongevraagd advies.",
+    ),
+    (
+        r"\banders (krijg|ga|moet|bel|volgt|zit)\w*\b|\b(straf\w*|nablijven|strafwerk|consequenties|eruit gestuurd"
+        r"|uit de les|melden bij|bel (ik )?je ouders|je ouders bellen)\b|\bals je (nog een keer|weer|nog eens)\b",
+        1.0,
+        "Dit is een dreigement.",
+    ),
+    (
+        r"\b(jouw|je eigen) schuld\b|\b(je|jij) (doet|bent|hebt)( ook)? (altijd|nooit)\b|\bstel je niet aan\b"
+        r"|\bhoe vaak moet ik\b|\b(dat|het) (is|was) toch( ook)? niet (zo )?(moeilijk|lastig|zwaar)\b"
+        r"|\bniet zeuren\b|\bdoe (eens )?normaal\b|\bik heb (het )?(je )?toch gezegd\b",
+        1.0,
+        "Dit is een verwijt.",
+    ),
 )
 
 

@@ -60,7 +60,7 @@ TIME = re.compile(
 )
 MEASURE = re.compile(
     rf"\b{_NUM} ?(keer|x|minuten|minuut|min|uur|kwartier|woorden|woordjes|bladzijde\w*|pagina\w*|opdrachten"
-    rf"|opgaven|som\w*|zinnen|vragen|teksten|boeken|lessen|les|vakken|punten|doelen|taken|oefeningen"
+    rf"|opgaven|som\w*|zinnen|vragen|teksten|boeken|lessen|les|lesuur|lesuren|vakken|punten|doelen|taken|oefeningen"
     rf"|hoofdstuk\w*|paragra\w*|a4\w*|a-4\w*|vingers|presentaties?|sommen|dagen per week|per dag|per week)\b"
     r"|\b\d+([.,]\d+)? ?(%|procent)|\b(een|minstens een|gemiddeld een|minimaal een|ten minste een) "
     r"(\d+([.,]\d)?|zes|zeven|acht|negen|tien|voldoende)\b|\bcijfer (van )?(een )?\d|\b\d([.,]\d)? of hoger\b"
@@ -90,6 +90,8 @@ ACTION = re.compile(
     r"|typ|typt|typen|pak|pakt|pakken|ruim|ruimt|ruimen|lees|bereid|bereidt|spreek|spreekt"
     r"|ingeleverd|gelezen|gemaakt|geoefend|geschreven|gehaald|afgerond|voltooid|geleerd|gepland|ingepland"
     r"|hoofdzaken|samenvatting|samenvatten|uitschrijven|overhoor\w*|woordjes)\b"
+    r"|\b(ben|is|blijf|blijft|zijn|blijven|zit|zitten) (stil|rustig|op tijd|aanwezig|klaar)\b"
+    r"|\b(heeft|hebben|staat|staan)\b(?=[^.]{0,40}\b(\d|voldoende|gemiddeld)\b)"
 )
 CONTEXT = re.compile(
     r"\b(tijdens|bij|in|na|voor|op) (de|het|zijn|haar|elke|iedere|alle)? ?(les|lessen|pauze|mentoruur"
@@ -104,7 +106,8 @@ CONTEXT = re.compile(
     r"|\b(huiswerk|agenda|planner|planning|weekplanning|leerplanning|boek|boeken|opdracht\w*|toets\w*|samenvatting"
     r"|aantekeningen|telefoon|laptop|tas|jas|spullen|vinger|vraag|vragen|woordjes|tafels|presentatie|spreekbeurt"
     r"|werkplek|mentor|docent|buurman|buurvrouw|klasgenoot|leesdossier|profielwerkstuk|hoofdstuk\w*|oefentoets\w*"
-    r"|leeslijst|cijfer|voldoende|hoofdzaken|binnenkomst|oefening\w*)\b"
+    r"|leeslijst|cijfer|voldoende|hoofdzaken|binnenkomst|oefening\w*|stoel|tafel|bank|buren|kapstok|bel|pauze"
+    r"|gang|groep|groepje|klasgenoten)\b"
     r"|\b\w+(toets|toetsen|opdracht|opdrachten|boek|boeken|planning|dossier|werkstuk|lijst|schrift|taak|taken)\b"
 )
 # a negation in a subordinate clause ("bij elke opdracht die hij niet snapt") does not make a goal negative

@@ -21,9 +21,28 @@ def cues(*items: tuple[str, float, str]) -> tuple[Cue, ...]:
 # --- word classes -----------------------------------------------------------------
 
 QUESTION_WORDS = (
-    "wat", "wie", "waar", "wanneer", "waarom", "hoe", "welke", "welk", "waardoor", "waarmee",
-    "waaraan", "waarover", "waarvan", "waarop", "waarin", "waarbij", "waarvoor", "waarheen",
-    "hoeveel", "hoezo", "hoelang", "wiens",
+    "wat",
+    "wie",
+    "waar",
+    "wanneer",
+    "waarom",
+    "hoe",
+    "welke",
+    "welk",
+    "waardoor",
+    "waarmee",
+    "waaraan",
+    "waarover",
+    "waarvan",
+    "waarop",
+    "waarin",
+    "waarbij",
+    "waarvoor",
+    "waarheen",
+    "hoeveel",
+    "hoezo",
+    "hoelang",
+    "wiens",
 )
 # Finite verb forms that start yes/no questions ("Heb je...", "Gaat het...").
 FINITE_VERBS = frozenset(
@@ -43,10 +62,30 @@ FINITE_VERBS = frozenset(
 PREPOSITIONS = frozenset(
     "op in bij met van voor aan om tot sinds vanaf naar over door uit tegen onder tussen achter zonder".split()
 )
-PRONOUNS_AFTER_VERB = frozenset("je jij u jullie het hij ze zij we wij er dat dit die men iemand jouw".split())
+PRONOUNS_AFTER_VERB = frozenset(
+    "je jij u jullie het hij ze zij we wij er dat dit die men iemand jouw".split()
+)
 TAG_WORDS = frozenset(
-    {"hè", "he", "toch", "niet", "of niet", "toch niet", "nietwaar", "oké", "ok", "ja", "right", "hoor",
-     "goed", "prima", "leuk", "slecht", "lastig", "gezellig"}
+    {
+        "hè",
+        "he",
+        "toch",
+        "niet",
+        "of niet",
+        "toch niet",
+        "nietwaar",
+        "oké",
+        "ok",
+        "ja",
+        "right",
+        "hoor",
+        "goed",
+        "prima",
+        "leuk",
+        "slecht",
+        "lastig",
+        "gezellig",
+    }
 )
 EXCLAMATION_AFTER_WAT = frozenset(
     """een fijn goed mooi leuk knap jammer vervelend rot naar sterk tof super lastig balen
@@ -80,76 +119,175 @@ SUCCESS_RE = re.compile(SUCCESS)
 WEL_RE = re.compile(r"\bwel\b")
 
 RED = cues(
-    (r"\bhoe (komt|kwam|kan|kon) het( nou| toch)? dat\b", 1.0,
-     "'Hoe komt het dat...' vraagt naar de oorzaak."),
+    (
+        r"\bhoe (komt|kwam|kan|kon) het( nou| toch)? dat\b",
+        1.0,
+        "'Hoe komt het dat...' vraagt naar de oorzaak.",
+    ),
     (r"\bwaardoor (ging|gaat|komt|lukt|lukte|kwam)\b", 0.8, "Vraagt naar de oorzaak."),
     (r"\b(probleem|problemen)\b", 1.2, "Het woord 'probleem' houdt de aandacht bij wat misgaat."),
-    (r"\b(ging|gaat|loopt|liep|gaan)( er| het)?( allemaal)? (mis|fout|verkeerd)\b|\bmis(ging|gegaan|gaat)\b"
-     r"|\b(fout|verkeerd) (gegaan|ging|doe|deed|gedaan)\b|\bwat (doe|deed) je (fout|verkeerd)\b", 1.6,
-     "Vraagt naar wat er misging."),
-    (r"\b(houdt|hield|houden) (je|jou|jij|hem|haar|jullie) tegen\b|\btegenhoud\w*\b|\bbelemmer\w*\b"
-     r"|\bin de weg\b|\bzit (je|jou) dwars\b", 1.6, "Vraagt naar wat in de weg zit."),
-    (r"\b(mis je|ontbreekt|ontbreken|tekort|tekortkoming\w*|zwakke punt\w*|(kun|kan) (je|jij) (nog )?niet"
-     r"|niet kunt|niet kan)\b", 1.5, "Vraagt naar wat de leerling mist of niet kan."),
-    (r"\b(schuld|begon|begonnen|aanleiding|oorzaak|oorzaken|reden)\b", 1.5, "Zoekt naar een oorzaak of een schuldige."),
+    (
+        r"\b(ging|gaat|loopt|liep|gaan)( er| het)?( allemaal)? (mis|fout|verkeerd)\b|\bmis(ging|gegaan|gaat)\b"
+        r"|\b(fout|verkeerd) (gegaan|ging|doe|deed|gedaan)\b|\bwat (doe|deed) je (fout|verkeerd)\b",
+        1.6,
+        "Vraagt naar wat er misging.",
+    ),
+    (
+        r"\b(houdt|hield|houden) (je|jou|jij|hem|haar|jullie) tegen\b|\btegenhoud\w*\b|\bbelemmer\w*\b"
+        r"|\bin de weg\b|\bzit (je|jou) dwars\b",
+        1.6,
+        "Vraagt naar wat in de weg zit.",
+    ),
+    (
+        r"\b(mis je|ontbreekt|ontbreken|tekort|tekortkoming\w*|zwakke punt\w*|(kun|kan) (je|jij) (nog )?niet"
+        r"|niet kunt|niet kan)\b",
+        1.5,
+        "Vraagt naar wat de leerling mist of niet kan.",
+    ),
+    (
+        r"\b(schuld|begon|begonnen|aanleiding|oorzaak|oorzaken|reden|veroorza\w+)\b|^waardoor\b",
+        1.5,
+        "Zoekt naar een oorzaak of een schuldige.",
+    ),
     (r"\b(fout|fouten|tegenvaller\w*|mislukking\w*|zwakte\w*)\b", 1.2, "Gaat over fouten en tegenvallers."),
-    (r"\b(gaat|gaan|ging|gingen|loopt|liep)\b[^?.]{0,20}\b(slecht|moeizaam|stroef|mis)\b", 1.2,
-     "Vraagt naar wat slecht gaat."),
-    (r"\b(weer|alweer|steeds|telkens|altijd)\b[^?.]{0,25}\b(vergeten|te laat|niet|niks|geen|fout|slecht\w*|ruzie"
-     r"|mis)\b", 1.2, "Benadrukt dat het weer misging; dat klinkt als een verwijt."),
-    (r"\b(lukt|lukte|gaat|ging|werkt|werkte)( het| dat| er)?( nog| weer| alweer| echt)? (niet|nooit)\b"
-     r"|\bniet (gelukt|lukt|goed)\b"
-     r"|\b(nooit|niet) (op tijd|af|gemaakt|geleerd)\b", 1.4, "Vraagt naar wat niet lukt."),
-    (r"\bwat (is|zit) er( met (je|jou|jullie))?( \w+)? (aan de hand|achter|mis)\b|\bwat scheelt (er|je)\b", 1.2,
-     "Zoekt naar wat er mis is."),
+    (
+        r"\b(gaat|gaan|ging|gingen|loopt|liep)\b[^?.]{0,20}\b(slecht|moeizaam|stroef|mis)\b",
+        1.2,
+        "Vraagt naar wat slecht gaat.",
+    ),
+    (
+        r"\b(weer|alweer|steeds|telkens|altijd)\b[^?.]{0,25}\b(vergeten|te laat|niet|niks|geen|fout|slecht\w*|ruzie"
+        r"|mis)\b",
+        1.2,
+        "Benadrukt dat het weer misging; dat klinkt als een verwijt.",
+    ),
+    (
+        r"\b(lukt|lukte|gaat|ging|werkt|werkte)( het| dat| er)?( nog| weer| alweer| echt)? (niet|nooit)\b"
+        r"|\bniet (gelukt|lukt|goed)\b"
+        r"|\b(nooit|niet) (op tijd|af|gemaakt|geleerd)\b",
+        1.4,
+        "Vraagt naar wat niet lukt.",
+    ),
+    (
+        r"\bwat (is|zit) er( met (je|jou|jullie))?( \w+)? (aan de hand|achter|mis)\b|\bwat scheelt (er|je)\b",
+        1.2,
+        "Zoekt naar wat er mis is.",
+    ),
     (r"\b(waar ligt het aan|waar komt (dat|het) door|hoe kan dat nou)\b", 1.4, "Vraagt naar de oorzaak."),
-    (r"\b(moeilijk|lastig|moeite|last van|zwaar)\b", 1.0, "Gaat over wat moeilijk is."),
-    (r"\b(te laat|vergeten|vergeet|vergat|spijbel\w*|ruzie|onvoldoende\w*|gezakt|slecht\w*|afgeleid)\b", 1.0,
-     "Gaat over het probleemgedrag of de tegenvaller."),
+    (
+        r"\b(moeilijk\w*|lastig\w*|moeite|last van|zwaar|zwaarder|zwaarst\w*)\b",
+        1.0,
+        "Gaat over wat moeilijk is.",
+    ),
+    (r"\b(lage|laag|lager|laagste|zwakke|matige|tegenvallende)\b", 1.0, "Gaat over wat tegenvalt."),
+    (
+        r"\b(te laat|vergeten|vergeet|vergat|spijbel\w*|ruzie|onvoldoende\w*|gezakt|slecht\w*|afgeleid)\b",
+        1.0,
+        "Gaat over het probleemgedrag of de tegenvaller.",
+    ),
 )
 
 # --- the green lens (solution-oriented) ------------------------------------------------
 
 GREEN = cues(
     (r"\bin plaats (van|daarvan)\b", 2.0, "Vraagt naar wat de leerling wil in plaats van het probleem."),
-    (r"\bwat (wil|zou|wou) (je|jij)\b[^?.]{0,40}\b(bereiken|willen|anders|hebben"
-     r"|zien|worden|leren|halen|kunnen)\b|\bhoe (zou|ziet|zag|zien)\b[^?.]{0,50}\buit(zien)?\b|\b(wat|waar) wil (je|jij)( graag)? (naartoe|heen|bereiken)\b"
-     r"|\bhoe (wil|zou) (je|jij)( graag)?( dat)?\b|\bwat is (je|jouw) doel\b|\bwat hoop (je|jij)\b"
-     r"|\bwelk (doel|cijfer)\b", 1.6, "Vraagt naar de gewenste situatie."),
-    (r"\b(stel (je )?(eens )?(voor|dat)|als (het|dit|dat|alles)( probleem)?( straks| morgen)?( is)? "
-     r"(opgelost|beter|goed|weer)|wonder|ideale?|droom)\b", 1.4, "Laat de leerling een betere toekomst voorstellen."),
-    (r"\bwanneer (lukt|lukte|ging|gaat|gaan|was|is|werkt|werkte|heb|had|kon|kun|kan)\b.*\b(wel|beter|goed|"
-     r"makkelijker|op tijd)\b|\bmoment(en)? (dat|waarop)\b.*\b(wel|goed|beter)\b|\buitzondering\w*\b"
-     r"|\bdagen (dat|waarop)\b.*\bwel\b", 1.8, "Vraagt naar een uitzondering: wanneer het wel lukt."),
-    (r"\b(wat|welke|wie|waar)\b.*\b(helpt|helpen|hielp|hielpen|help)\b|\bwie (kan|kunnen|zou) (je|jou) "
-     r"(helpen|steunen)\b|\bwat (heb|had) je nodig\b", 1.3, "Vraagt naar hulpbronnen: wat of wie helpt."),
-    (r"\b(kwaliteit\w*|vaardigheden|sterke kant\w*|talent\w*|goed in|bezit je|kun je al|kan je al|heb je al"
-     r"|al goed|krachten)\b", 1.4, "Vraagt naar sterke kanten en wat de leerling al kan."),
-    (r"\b(wat|waar) (werkt|werkte|gaat|ging|liep)( er| het)?( al| wel)? (goed|beter|prima)?\b(?!.*\b(mis|fout"
-     r"|verkeerd|niet)\b)|\bwat werkt\b", 1.0, "Vraagt naar wat al werkt."),
+    (
+        r"\bwat (wil|zou|wou) (je|jij)\b[^?.]{0,40}\b(bereiken|willen|anders|hebben"
+        r"|zien|worden|leren|halen|kunnen)\b|\bhoe (zou|ziet|zag|zien)\b[^?.]{0,50}\buit(zien)?\b|\b(wat|waar) wil (je|jij)( graag)? (naartoe|heen|bereiken)\b"
+        r"|\bhoe (wil|zou) (je|jij)( graag)?( dat)?\b|\bwat is (je|jouw) doel\b|\bwat hoop (je|jij)\b"
+        r"|\bwelk (doel|cijfer)\b",
+        1.6,
+        "Vraagt naar de gewenste situatie.",
+    ),
+    (
+        r"\b(stel (je )?(eens )?(voor|dat)|als (het|dit|dat|alles)( probleem)?( straks| morgen)?( is)? "
+        r"(opgelost|beter|goed|weer)|wonder|ideale?|droom)\b",
+        1.4,
+        "Laat de leerling een betere toekomst voorstellen.",
+    ),
+    (
+        r"\bwanneer (lukt|lukte|ging|gaat|gaan|was|is|werkt|werkte|heb|had|kon|kun|kan)\b.*\b(wel|beter|goed|"
+        r"makkelijker|op tijd)\b|\bmoment(en)? (dat|waarop)\b.*\b(wel|goed|beter)\b|\buitzondering\w*\b"
+        r"|\bdagen (dat|waarop)\b.*\bwel\b",
+        1.8,
+        "Vraagt naar een uitzondering: wanneer het wel lukt.",
+    ),
+    (
+        r"\b(wat|welke|wie|waar)\b.*\b(helpt|helpen|hielp|hielpen|help)\b|\bwie (kan|kunnen|zou) (je|jou) "
+        r"(helpen|steunen)\b|\bwat (heb|had) je nodig\b",
+        1.3,
+        "Vraagt naar hulpbronnen: wat of wie helpt.",
+    ),
+    (
+        r"\b(kwaliteit\w*|vaardigheden|sterke kant\w*|talent\w*|goed in|bezit je|kun je al|kan je al|heb je al"
+        r"|al goed|krachten|(kun|kan) (je|jij) (al )?goed|(kan|kun) (je|jij) (ge)?bruiken|inzetten)\b",
+        1.4,
+        "Vraagt naar sterke kanten en wat de leerling al kan.",
+    ),
+    (
+        r"\b(wat|waar) (werkt|werkte|gaat|ging|liep)( er| het)?( al| wel)? (goed|beter|prima)?\b(?!.*\b(mis|fout"
+        r"|verkeerd|niet)\b)|\bwat werkt\b",
+        1.0,
+        "Vraagt naar wat al werkt.",
+    ),
     (r"\b(tevreden|trots|blij)\b", 1.3, "Vraagt naar waar de leerling tevreden over is."),
-    (r"\b(kleine|kleinste|eerste|volgende|haalbare)( volgende)? stap\w*\b|\bstap(je)? (vooruit|in de goede richting)\b"
-     r"|\bhaalba\w+\b|\b(je|jouw|een|het) doel\b", 2.0,
-     "Vraagt naar een kleine, volgende stap."),
-    (r"\bwat (ga|kun|kan|zou|wil) (je|jij)\b[^?.]{0,40}\b(doen|proberen|uitproberen|veranderen|aanpakken)\b"
-     r"|\bhoe (ga|pak|wil|zou|gaat) (je|jij)\b[^?.]{0,40}\b(aanpak\w*|aan|doen)\b"
-     r"|\bwat (ga|kun|kan) je (morgen|vandaag|deze week)\b", 1.4,
-     "Vraagt naar wat de leerling gaat doen."),
-    (r"\b(waaraan|hoe|waar) (merk|zie|weet|herken|merkt|ziet) (je|jij|jouw|iemand|anderen|je ouders|ik)\b"
-     r"|\bgoede (weg|kant)\b|\bvooruitgang\b|\bschaal van\b|\bhoe ver ben je\b", 1.5,
-     "Vraagt naar tekenen van vooruitgang."),
-    (r"\bhoe (is|was) het (gegaan|gelukt|aan het lukken)\b|\bhoe (ging|gaat) het met (de|je|jouw) "
-     r"(afspraak|plan|planning|stap)\b|\bsinds (ons|het|onze) (vorige |laatste )?(gesprek|afspraak)\b"
-     r"|\bwat heb je (al )?(geprobeerd|uitgeprobeerd)\b", 1.3, "Kijkt terug op de afspraak: wat lukte er?"),
-    (r"\bhoe (heb|kreeg|krijg|deed|doe) (je|jij) (het|dat|dit)\b[^?.]{0,40}\b(voor elkaar|gelukt|gedaan)\b"
-     r"|\bwat( er)? (goed|wel|beter) (ging|gaat|gingen|werkte|lukte)\b", 1.3, "Vraagt hoe het succes tot stand kwam."),
-    (r"\bbeter\b[^?.]{0,40}\bdan\b|\b(verbeterd|vooruitgegaan)\b", 1.2, "Vraagt naar vooruitgang."),
-    (r"\b(beter|makkelijker|prettiger|leuker) (gaan|gaat|wordt|worden|maken)\b|\bweer (beter|goed|leuk)\b",
-     1.0, "Gaat over hoe het beter kan worden."),
-    (r"\bwat is er (dan|toen) anders\b|\bwat (doe|deed|doet) (je|jij) (dan|toen|daar|op die \w+) anders\b"
-     r"|\bwat is (er )?anders (op|bij|in|als)\b", 1.4, "Zoekt naar wat er anders is als het wel lukt."),
-    (r"\b(werkt|werkte|werkten|hielp|hielpen|ging|gingen)\b[^?.]{0,30}\b(goed|fijn|prettig)\b"
-     r"|\b(die|dat) (voor|bij) (jou|je) werkt\b", 1.2, "Vraagt naar wat (eerder) goed werkte."),
+    (
+        r"\b(kleine|kleinste|eerste|volgende|haalbare)( volgende)? stap\w*\b|\bstap(je)? (vooruit|in de goede richting)\b"
+        r"|\bhaalba\w+\b|\b(je|jouw|een|het) doel\b",
+        2.0,
+        "Vraagt naar een kleine, volgende stap.",
+    ),
+    (
+        r"\bwat (ga|kun|kan|zou|wil) (je|jij)\b[^?.]{0,40}\b(doen|proberen|uitproberen|veranderen|aanpakken)\b"
+        r"|\bhoe (ga|pak|wil|zou|gaat) (je|jij)\b[^?.]{0,40}\b(aanpak\w*|aan|doen)\b"
+        r"|\bwat (ga|kun|kan) je (morgen|vandaag|deze week)\b",
+        1.4,
+        "Vraagt naar wat de leerling gaat doen.",
+    ),
+    (
+        r"\b(waaraan|hoe|waar) (merk|zie|weet|herken|merkt|ziet) (je|jij|jouw|iemand|anderen|je ouders|ik)\b"
+        r"|\bgoede (weg|kant)\b|\bvooruitgang\b|\bschaal van\b|\bhoe ver ben je\b",
+        1.5,
+        "Vraagt naar tekenen van vooruitgang.",
+    ),
+    (
+        r"\bhoe (is|was) het (gegaan|gelukt|aan het lukken)\b|\bhoe (ging|gaat) het met (de|je|jouw) "
+        r"(afspraak|plan|planning|stap)\b|\bsinds (ons|het|onze) (vorige |laatste )?(gesprek|afspraak)\b"
+        r"|\bwat heb je (al )?(geprobeerd|uitgeprobeerd)\b",
+        1.3,
+        "Kijkt terug op de afspraak: wat lukte er?",
+    ),
+    (
+        r"\bhoe (heb|kreeg|krijg|deed|doe) (je|jij) (het|dat|dit)\b[^?.]{0,40}\b(voor elkaar|gelukt|gedaan)\b"
+        r"|\bwat( er)? (goed|wel|beter) (ging|gaat|gingen|werkte|lukte)\b",
+        1.3,
+        "Vraagt hoe het succes tot stand kwam.",
+    ),
+    (
+        r"\bbeter\b[^?.]{0,40}\bdan\b|\b(verbeterd|vooruitgegaan|verandering|veranderingen|verschil)\b"
+        r"|\b(rustiger|beter|makkelijker|leuker|prettiger|fijner|vaker)\b[^?.]{0,15}\b(gaat|gaan|ging|wordt|worden|werd)\b"
+        r"|\b(gaat|gaan|ging|wordt|worden|werd)\b[^?.]{0,15}\b(rustiger|beter|makkelijker|leuker|prettiger|fijner)\b",
+        1.2,
+        "Vraagt naar vooruitgang.",
+    ),
+    (r"\bstap(je|jes|pen)?\b", 1.2, "Gaat over een stap vooruit."),
+    (
+        r"\b(beter|makkelijker|prettiger|leuker) (gaan|gaat|wordt|worden|maken)\b|\bweer (beter|goed|leuk)\b",
+        1.0,
+        "Gaat over hoe het beter kan worden.",
+    ),
+    (
+        r"\bwat is er (dan|toen) anders\b|\bwat (doe|deed|doet) (je|jij) (dan|toen|daar|op die \w+) anders\b"
+        r"|\bwat is (er )?anders (op|bij|in|als)\b",
+        1.4,
+        "Zoekt naar wat er anders is als het wel lukt.",
+    ),
+    (
+        r"\b(werkt|werkte|werkten|hielp|hielpen|ging|gingen)\b[^?.]{0,30}\b(goed|fijn|prettig)\b"
+        r"|\b(die|dat) (voor|bij) (jou|je) werkt\b",
+        1.2,
+        "Vraagt naar wat (eerder) goed werkte.",
+    ),
 )
 
 # Plain information: these alone make a question neutral ("Hoe laat ga je naar bed?").

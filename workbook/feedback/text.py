@@ -66,8 +66,11 @@ def near(word: str, target: str) -> bool:
         diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
         if len(diff) == 1:
             return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == target[diff[1]] and (
-            word[diff[1]] == target[diff[0]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == target[diff[1]]
+            and (word[diff[1]] == target[diff[0]])
         )
     short, long_ = (word, target) if len(word) < len(target) else (target, word)
     for i in range(len(long_)):
@@ -79,12 +82,56 @@ def near(word: str, target: str) -> bool:
 # Words the rules depend on; a token one typo away from one of them is read as that word.
 # Corrections never touch the first letter and only words of 5+ letters ("halen" stays "halen").
 SPELL_VOCABULARY = (
-    "waarom", "wanneer", "welke", "waaraan", "waardoor", "bereiken", "aanpakken", "probleem", "problemen",
-    "vergeten", "huiswerk", "tevreden", "vertrouwen", "leerlingen", "hebben", "balen", "zullen", "gelukt",
-    "lukken", "afgesproken", "opschrijven", "noteren", "moeilijk", "concentreren", "volgende", "helpen",
-    "proberen", "uitproberen", "oefenen", "planning", "vervelend", "normaal", "iedereen", "verschil",
-    "voldoende", "onvoldoende", "tijdens", "begrijp", "begrijpen", "snappen", "afspraak", "vervolgafspraak",
-    "vertel", "vertellen", "gegaan", "eerste", "kleine", "vooruitgang", "verkeerd", "schuld",
+    "waarom",
+    "wanneer",
+    "welke",
+    "waaraan",
+    "waardoor",
+    "bereiken",
+    "aanpakken",
+    "probleem",
+    "problemen",
+    "vergeten",
+    "huiswerk",
+    "tevreden",
+    "vertrouwen",
+    "leerlingen",
+    "hebben",
+    "balen",
+    "zullen",
+    "gelukt",
+    "lukken",
+    "afgesproken",
+    "opschrijven",
+    "noteren",
+    "moeilijk",
+    "concentreren",
+    "volgende",
+    "helpen",
+    "proberen",
+    "uitproberen",
+    "oefenen",
+    "planning",
+    "vervelend",
+    "normaal",
+    "iedereen",
+    "verschil",
+    "voldoende",
+    "onvoldoende",
+    "tijdens",
+    "begrijp",
+    "begrijpen",
+    "snappen",
+    "afspraak",
+    "vervolgafspraak",
+    "vertel",
+    "vertellen",
+    "gegaan",
+    "eerste",
+    "kleine",
+    "vooruitgang",
+    "verkeerd",
+    "schuld",
 )
 
 
