@@ -123,9 +123,18 @@ class Luisterniveau(_Strict):
     effect: Text
 
 
+class LuisterOefening(_Strict):
+    leerling: Text
+    mentor: Text
+    niveau: int = Field(ge=1, le=4)
+    uitleg: Text
+
+
 class LuisterenFile(_Strict):
     inleiding: Text
     niveaus: list[Luisterniveau] = Field(min_length=4, max_length=4)
+    oefeningen: list[LuisterOefening] = Field(min_length=8)
+    zelfevaluatie: list[Text] = Field(min_length=3, max_length=3)
 
     @model_validator(mode="after")
     def _numbered(self) -> LuisterenFile:
@@ -153,6 +162,7 @@ class VraagPaar(_Strict):
 
 class BrillenFile(_Strict):
     inleiding: Text
+    opdrachten: dict[Literal["sorteren", "herschrijven", "lab"], Text]
     brillen: list[Bril] = Field(min_length=2, max_length=2)
     paren: list[VraagPaar] = Field(min_length=12)
 
@@ -171,6 +181,7 @@ class OpenGeslotenPaar(_Strict):
 
 class OpenGeslotenFile(_Strict):
     inleiding: Text
+    opdracht: Text
     open_uitleg: Text
     gesloten_uitleg: Text
     vraagwoorden: list[Text] = Field(min_length=5)
@@ -206,6 +217,7 @@ class Doelenkaart(_Strict):
 
 class SmartiFile(_Strict):
     inleiding: Text
+    opdrachten: dict[Literal["herschrijven", "doelenkaart"], Text]
     criteria: list[Criterium] = Field(min_length=6, max_length=6)
     voorbeelden: list[DoelVoorbeeld] = Field(min_length=2)
     doelenkaart: Doelenkaart

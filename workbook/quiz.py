@@ -18,10 +18,11 @@ __all__ = ["Question", "Feedback", "Quiz", "element_quiz", "element_choices"]
 
 @dataclass(frozen=True)
 class Question:
-    """One phrasing and the element it belongs to."""
+    """One item and the choice id that is right; ``explanation`` overrides the choice's own."""
 
     text: str
     answer: str
+    explanation: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ class Quiz:
     def state(self) -> dict[str, Any]:
         """A JSON-able snapshot: question order, answers, score."""
         return {
-            "questions": [{"text": q.text, "answer": q.answer} for q in self.questions],
+            "questions": [{"text": q.text, "answer": q.answer, "explanation": q.explanation} for q in self.questions],
             "answers": {str(i): a for i, a in self.answers.items()},
             "score": self.score,
             "total": len(self.questions),
@@ -130,7 +131,7 @@ class Quiz:
             If the state does not describe any valid question.
         """
         questions = [
-            Question(str(q["text"]), str(q["answer"]))
+            Question(str(q["text"]), str(q["answer"]), str(q.get("explanation") or ""))
             for q in state.get("questions", [])
             if isinstance(q, dict) and q.get("answer") in choices and q.get("text")
         ]

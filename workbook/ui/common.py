@@ -61,6 +61,16 @@ _CSS = """
 .wb-table { border-collapse:collapse; font-size:14px; }
 .wb-table th, .wb-table td { padding:4px 12px 4px 0; border-bottom:1px solid #d0d7de; text-align:left; }
 .wb-download { font-weight:600; color:#0969da; }
+.wb-badge { display:inline-block; border:1px solid #d0d7de; border-radius:12px; padding:1px 10px;
+            margin-right:6px; font-size:14px; background:#f6f8fa; }
+.wb-lens-rood { border-color:#cf222e; background:#fdecea; }
+.wb-lens-groen { border-color:#1a7f37; background:#e6f4ea; }
+.wb-live ul { margin:6px 0; }
+.wb-tip { margin:6px 0 0 0; }
+.wb-checklist { list-style:none; padding-left:0; }
+.wb-ok-line { color:#1a7f37; font-weight:600; }
+.wb-bad-line { color:#cf222e; font-weight:600; }
+.wb-goal-row { border-bottom:1px solid #d0d7de; padding:4px 0; }
 .wb-status-error { color:#cf222e; font-weight:600; }
 .wb-status-off { color:#9a6700; }
 </style>
