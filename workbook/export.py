@@ -1,12 +1,18 @@
-"""Exports of saved work: CSV for analysis and a spreadsheet-friendly CSV for Excel."""
+"""Exports of saved work: CSV (plain and for Excel), and the goal card as a printable page and Word."""
 
 from __future__ import annotations
 
+import html
+import io
 import json
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-__all__ = ["answers_table", "answers_csv"]
+if TYPE_CHECKING:
+    from workbook.practice import GoalCard
+
+__all__ = ["answers_table", "answers_csv", "goal_card_html", "goal_card_docx"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,3 +61,53 @@ def answers_csv(frame: pd.DataFrame, excel: bool = False) -> bytes:
         table = table.map(_defuse)
         return table.to_csv(index=False, sep=";", lineterminator="\r\n").encode("utf-8-sig")
     return table.to_csv(index=False).encode("utf-8")
+
+
+def _date_nl(card: GoalCard) -> str:
+    months = ("januari februari maart april mei juni juli augustus september oktober november december").split()
+    d = card.evaluation
+    return f"{d.day} {months[d.month - 1]} {d.year}" if d else "nog niet gekozen"
+
+
+def goal_card_html(card: GoalCard) -> str:
+    """A self-contained, printable HTML page of the goal card (all text escaped)."""
+    e = html.escape
+    goals = "".join(f"<li><span class='box'></span>{e(g)}</li>" for g in card.goals)
+    return f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>Doelenkaart {e(card.student)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 640px; margin: 2em auto; color: #1f2328; }}
+h1 {{ font-size: 1.6em; margin-bottom: 0.2em; }}
+.sub {{ color: #57606a; margin-top: 0; }}
+ol {{ padding-left: 1.4em; font-size: 1.15em; line-height: 1.9; }}
+.box {{ display: inline-block; width: 0.9em; height: 0.9em; border: 2px solid #57606a; margin-right: 0.6em;
+        vertical-align: -0.1em; }}
+.foot {{ margin-top: 2em; border-top: 1px solid #d0d7de; padding-top: 0.6em; }}
+@media print {{ body {{ margin: 1cm; }} }}
+</style></head><body>
+<h1>Doelenkaart van {e(card.student)}</h1>
+<p class="sub">In plaats van: &ldquo;{e(card.instruction)}&rdquo;</p>
+<ol>{goals}</ol>
+<p class="foot">We kijken samen hoe het gaat op: <strong>{e(_date_nl(card))}</strong></p>
+</body></html>
+"""
+
+
+def goal_card_docx(card: GoalCard) -> bytes:
+    """The goal card as a Word document (python-docx)."""
+    from docx import Document
+    from docx.shared import Pt
+
+    doc = Document()
+    doc.add_heading(f"Doelenkaart van {card.student}", level=1)
+    intro = doc.add_paragraph()
+    intro.add_run(f"In plaats van: \u201c{card.instruction}\u201d").italic = True
+    for goal in card.goals:
+        p = doc.add_paragraph(f"\u2610  {goal}", style="List Number")
+        p.runs[0].font.size = Pt(13)
+    end = doc.add_paragraph()
+    end.add_run("We kijken samen hoe het gaat op: ")
+    end.add_run(_date_nl(card)).bold = True
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

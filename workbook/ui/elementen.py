@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from workbook.content import ElementenFile
 from workbook.quiz import Quiz, element_choices, element_quiz
 from workbook.ui.common import PageContext, bullets, card, esc, load_content, page_context, session_bar, style
-from workbook.ui.components import QuizView
+from workbook.ui.components import LabView, QuizView, elements_html
 
 __all__ = ["module", "Explorer"]
 
@@ -52,6 +52,7 @@ class Explorer:
 
 
 QUIZ_EXERCISE = "01_elementen.quiz"
+FREE_EXERCISE = "01_elementen.vrij"
 
 
 def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.Widget:
@@ -82,11 +83,24 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
         on_change=lambda state: saver.change(state, immediate=True),
     )
     quiz_view.widget.children = (*quiz_view.widget.children, status)
-    tabs = widgets.Tab(children=[explorer.widget, quiz_view.widget])
-    tabs.titles = ("Verkennen", "Quiz")
+    names = {e.id: e.naam for e in data.elementen}
+    free_status = widgets.HTML()
+    free_status.add_class("wb-save-status")
+    free_saver = ctx.autosaver(FREE_EXERCISE, free_status)
+    free = LabView(
+        lambda text: elements_html(text, names), free_saver, "wb-free",
+        "Typ wat je tegen een leerling zou zeggen. Je ziet meteen welk gesprekselement je daarmee inzet, "
+        "of waarom het (nog) geen van de zeven is.",
+        "Bijvoorbeeld: Dat lijkt me lastig. Wat werkt er al wel?",
+    )
+    free.restore(free_saver.load())
+    free.widget.children = (*free.widget.children, free_status)
+    tabs = widgets.Tab(children=[explorer.widget, quiz_view.widget, free.widget])
+    tabs.titles = ("Verkennen", "Quiz", "Zelf formuleren")
     if restored is not None and restored.answers:
         tabs.selected_index = 1
     box = widgets.VBox([style(), bar, tabs])
+    box.free = free
     box.explorer = explorer
     box.quiz_view = quiz_view
     box.saver = saver
