@@ -90,16 +90,19 @@ def quiz_scores(frame: pd.DataFrame, exercise: str = "01_elementen.quiz") -> pd.
     return pd.DataFrame(rows, columns=["Deelnemer", "Score", "Van"])
 
 
-def quiz_mistakes(frame: pd.DataFrame, exercise: str = "01_elementen.quiz", top: int = 8) -> pd.DataFrame:
-    """The phrasings the group most often placed under the wrong element.
+def quiz_mistakes(
+    frame: pd.DataFrame, exercise: str = "01_elementen.quiz", top: int = 8, names: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """The items the group most often answered wrongly.
 
-    Columns: ``Zin``, ``Juist element``, ``Vaak gekozen``, ``Aantal fout``.
+    Columns: ``Zin``, ``Juist element``, ``Vaak gekozen``, ``Aantal fout`` (element names by default;
+    ``names`` maps other choice ids to labels).
     """
-    names = {}
-    try:
-        names = {e.id: e.naam for e in content.load("elementen").elementen}
-    except content.ContentError:
-        pass
+    if names is None:
+        try:
+            names = {e.id: e.naam for e in content.load("elementen").elementen}
+        except content.ContentError:
+            names = {}
     wrong = []
     for a in _quiz_answers(frame, exercise)["answer"]:
         if not isinstance(a, dict):
@@ -129,6 +132,79 @@ def quiz_mistakes(frame: pd.DataFrame, exercise: str = "01_elementen.quiz", top:
     return out.head(top).reset_index(drop=True)
 
 
+def rewrite_summary(frame: pd.DataFrame, exercise: str) -> pd.DataFrame:
+    """Per participant: how many rewrites made and how many judged right.
+
+    Columns: ``Deelnemer``, ``Gemaakt``, ``Goed``, ``Van``.
+    """
+    rows = []
+    for _, r in frame[frame["exercise"] == exercise].iterrows():
+        a = r["answer"] if isinstance(r["answer"], dict) else {}
+        rows.append({"Deelnemer": r["participant"], "Gemaakt": int(a.get("done") or 0),
+                     "Goed": int(a.get("good") or 0), "Van": int(a.get("total") or 0)})
+    return pd.DataFrame(rows, columns=["Deelnemer", "Gemaakt", "Goed", "Van"])
+
+
+def rewrite_examples(frame: pd.DataFrame, exercise: str, top: int = 10) -> pd.DataFrame:
+    """Recent rewrites by the group, next to the original (participant text; escape when showing).
+
+    Columns: ``Deelnemer``, ``Oorspronkelijk``, ``Herschreven``, ``Oordeel``.
+    """
+    rows = []
+    for _, r in frame[frame["exercise"] == exercise].iterrows():
+        a = r["answer"] if isinstance(r["answer"], dict) else {}
+        for entry in dict(a.get("answers") or {}).values():
+            text = str(entry.get("text") or "").strip() if isinstance(entry, dict) else ""
+            if text:
+                rows.append({"Deelnemer": r["participant"], "Oorspronkelijk": str(entry.get("original") or ""),
+                             "Herschreven": text[:300], "Oordeel": "✔" if entry.get("ok") else "✘"})
+    return pd.DataFrame(rows[-top:], columns=["Deelnemer", "Oorspronkelijk", "Herschreven", "Oordeel"])
+
+
+def smarti_before_after(frame: pd.DataFrame, exercise: str = "04_doelen.herschrijven") -> pd.DataFrame:
+    """Per goal: SMARTI score (0-4, what the text shows) of the original and the group's rewrites.
+
+    Columns: ``Oorspronkelijk doel``, ``Score voor``, ``Gemiddeld na``, ``Herschrijvingen``.
+    """
+    from workbook import feedback
+
+    scores: dict[str, list[int]] = {}
+    for a in frame[frame["exercise"] == exercise]["answer"]:
+        for entry in dict((a or {}).get("answers") or {}).values() if isinstance(a, dict) else []:
+            if isinstance(entry, dict) and str(entry.get("text") or "").strip():
+                scores.setdefault(str(entry.get("original") or ""), []).append(
+                    feedback.check_goal(str(entry["text"])).score)
+    rows = [
+        {"Oorspronkelijk doel": original, "Score voor": feedback.check_goal(original).score,
+         "Gemiddeld na": round(sum(v) / len(v), 1), "Herschrijvingen": len(v)}
+        for original, v in scores.items()
+    ]
+    return pd.DataFrame(rows, columns=["Oorspronkelijk doel", "Score voor", "Gemiddeld na", "Herschrijvingen"])
+
+
+def listening_levels(frame: pd.DataFrame, exercise: str = "02_luisteren.zelfevaluatie") -> pd.DataFrame:
+    """How many participants said they listened at each level. Columns: ``Niveau``, ``Deelnemers``."""
+    levels = [a.get("niveau") for a in frame[frame["exercise"] == exercise]["answer"] if isinstance(a, dict)]
+    counts = pd.Series([lv for lv in levels if lv in (1, 2, 3, 4)], dtype="int64").value_counts()
+    return pd.DataFrame({"Niveau": [1, 2, 3, 4], "Deelnemers": [int(counts.get(i, 0)) for i in (1, 2, 3, 4)]})
+
+
+def goal_cards(frame: pd.DataFrame, exercise: str = "04_doelen.doelenkaart") -> pd.DataFrame:
+    """Goal cards: per participant the number of goals and how many are concrete and positive."""
+    rows = []
+    for _, r in frame[frame["exercise"] == exercise].iterrows():
+        a = r["answer"] if isinstance(r["answer"], dict) else {}
+        goals = [g for g in a.get("goals") or [] if isinstance(g, str)]
+        rows.append({"Deelnemer": r["participant"], "Doelen": len(goals),
+                     "Concreet en positief": int(a.get("specific") or 0),
+                     "Klaar": "✔" if a.get("finished") else ""})
+    return pd.DataFrame(rows, columns=["Deelnemer", "Doelen", "Concreet en positief", "Klaar"])
+
+
+LEVEL_NAMES = {"1": "Niveau 1", "2": "Niveau 2", "3": "Niveau 3", "4": "Niveau 4"}
+LENS_NAMES = {"rood": "Rode bril", "groen": "Groene bril"}
+
+
 @dataclass(frozen=True)
 class Panel:
     """One table on the dashboard: a module number, a Dutch title and how to compute it."""
@@ -142,4 +218,20 @@ class Panel:
 PANELS: list[Panel] = [
     Panel(1, "Quiz zeven elementen: scores", quiz_scores, "Nog niemand heeft de quiz afgemaakt."),
     Panel(1, "Quiz zeven elementen: zinnen die vaak fout gingen", quiz_mistakes, "Nog geen fouten gemaakt."),
+    Panel(2, "Quiz luisterniveaus: scores", lambda f: quiz_scores(f, "02_luisteren.quiz"),
+          "Nog niemand heeft de quiz afgemaakt."),
+    Panel(2, "Quiz luisterniveaus: vaak fout",
+          lambda f: quiz_mistakes(f, "02_luisteren.quiz", names=LEVEL_NAMES), "Nog geen fouten gemaakt."),
+    Panel(2, "Terugkijken: op welk niveau luisterde je?", listening_levels),
+    Panel(3, "Sorteren rood/groen: scores", lambda f: quiz_scores(f, "03_brillen.sorteren"),
+          "Nog niemand heeft het sorteren afgemaakt."),
+    Panel(3, "Sorteren rood/groen: vaak fout",
+          lambda f: quiz_mistakes(f, "03_brillen.sorteren", names=LENS_NAMES), "Nog geen fouten gemaakt."),
+    Panel(3, "Rood → groen: per deelnemer", lambda f: rewrite_summary(f, "03_brillen.rood_groen")),
+    Panel(3, "Rood → groen: herschrijvingen", lambda f: rewrite_examples(f, "03_brillen.rood_groen")),
+    Panel(3, "Gesloten → open: per deelnemer", lambda f: rewrite_summary(f, "03_brillen.open_vragen")),
+    Panel(3, "Gesloten → open: herschrijvingen", lambda f: rewrite_examples(f, "03_brillen.open_vragen")),
+    Panel(4, "SMARTI-score voor en na het herschrijven", smarti_before_after),
+    Panel(4, "Herschreven doelen", lambda f: rewrite_examples(f, "04_doelen.herschrijven")),
+    Panel(4, "Doelenkaarten", goal_cards),
 ]

@@ -35,7 +35,7 @@ __all__ = [
 
 MAX_TEXT = 2000  # characters kept of a typed answer; more is refused with a message
 
-LENS_CHOICES = {"rood": "🔴 Rode bril", "groen": "🟢 Groene bril"}
+LENS_CHOICES = {"rood": "Rode bril", "groen": "Groene bril"}
 
 
 def listening_quiz(data: LuisterenFile, seed: int | None = None) -> Quiz:
@@ -209,6 +209,9 @@ class RewriteProgress:
                 result = self.judge(text)
                 self.answers[i] = {"text": text, "ok": result.ok, "score": _score(result),
                                    "model_shown": bool(entry.get("model_shown"))}
+                reflections = entry.get("reflectie")
+                if isinstance(reflections, dict):
+                    self.answers[i]["reflectie"] = {str(k): bool(v) for k, v in reflections.items()}
         current = state.get("current")
         if isinstance(current, int):
             self.go(current)

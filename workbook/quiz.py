@@ -98,9 +98,9 @@ class Quiz:
         chosen = self.answers[index]
         right = self.choices[q.answer]
         if chosen == q.answer:
-            text = f"Dit is inderdaad «{right}». {self.explanations[q.answer]}"
+            text = f"Dit is inderdaad «{right}». {q.explanation or self.explanations.get(q.answer, '')}"
         else:
-            text = f"Dit is «{right}», niet «{self.choices[chosen]}». {self.explanations[q.answer]}"
+            text = f"Dit is «{right}», niet «{self.choices[chosen]}». {q.explanation or self.explanations.get(q.answer, '')}"
         return Feedback(chosen == q.answer, chosen, q.answer, text)
 
     def mistakes(self) -> list[tuple[Question, str]]:

@@ -72,7 +72,7 @@ MEASURE = re.compile(
 )
 VAGUE = re.compile(
     r"\b(beter (begrijpen|snappen|leren|opletten|luisteren|plannen|werken|presteren|doen|worden|gaan|"
-    r"functioneren|concentreren|zijn best doen)|(zijn|haar|je|mijn|hun) best doen|normaal doen|doe normaal"
+    r"functioneren|concentreren|zijn best doen)|(zijn|haar|je|jouw|mijn|hun) (uiterste )?best|normaal doen|doe normaal"
     r"|gemotiveerd\w*|motivatie|(meer|beter) inzet|inzet tonen|harder (werken|leren)|serieuzer|actiever"
     r"|zelfstandiger|beter in zijn vel|lekkerder in|meer zelfvertrouwen|zelfvertrouwen krijgen|verantwoordelijk\w*"
     r"|beter (met|bij)|meer (zin|plezier)|aan zichzelf werken|beter omgaan met|goed gedrag|netjes gedragen"

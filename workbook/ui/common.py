@@ -64,7 +64,9 @@ _CSS = """
 .wb-badge { display:inline-block; border:1px solid #d0d7de; border-radius:12px; padding:1px 10px;
             margin-right:6px; font-size:14px; background:#f6f8fa; }
 .wb-lens-rood { border-color:#cf222e; background:#fdecea; }
+.wb-lens-rood .wb-dot { color:#cf222e; }
 .wb-lens-groen { border-color:#1a7f37; background:#e6f4ea; }
+.wb-lens-groen .wb-dot { color:#1a7f37; }
 .wb-live ul { margin:6px 0; }
 .wb-tip { margin:6px 0 0 0; }
 .wb-checklist { list-style:none; padding-left:0; }

@@ -28,24 +28,25 @@ __all__ = [
     "elements_html",
 ]
 
-LENS = {"rood": ("🔴", "Rode bril", "wb-lens-rood"), "groen": ("🟢", "Groene bril", "wb-lens-groen"),
-        "neutraal": ("⚪", "Neutraal", "wb-lens-neutraal")}
+# Symbols every font has (no emoji): the word carries the meaning, the colour only supports it.
+LENS = {"rood": ("●", "Rode bril", "wb-lens-rood"), "groen": ("●", "Groene bril", "wb-lens-groen"),
+        "neutraal": ("○", "Neutraal", "wb-lens-neutraal")}
 
 
 def lens_badge(lens: str) -> str:
     icon, word, cls = LENS.get(lens, LENS["neutraal"])
-    return f'<span class="wb-badge {cls}">{icon} {word}</span>'
+    return f'<span class="wb-badge {cls}"><span class="wb-dot">{icon}</span> {word}</span>'
 
 
 def question_html(q: feedback.QuestionAnalysis) -> str:
     """Badges (question or not, open or closed, lens) and the reasons, escaped."""
     if q.is_question:
         kind = "Open vraag" if q.open else "Gesloten vraag"
-        badges = f'<span class="wb-badge">{"❓" if q.open else "☑️"} {kind}</span> {lens_badge(q.lens)}'
+        badges = f'<span class="wb-badge">{"?" if q.open else "✓✗"} {kind}</span> {lens_badge(q.lens)}'
     else:
         badges = '<span class="wb-badge">✎ Geen vraag</span>'
     reasons = "".join(f"<li>{esc(r)}</li>" for r in q.reasons)
-    tip = f'<p class="wb-tip">💡 {esc(q.suggestion)}</p>' if q.suggestion else ""
+    tip = f'<p class="wb-tip"><strong>Tip:</strong> {esc(q.suggestion)}</p>' if q.suggestion else ""
     return f'<div class="wb-card wb-live"><div>{badges}</div><ul>{reasons}</ul>{tip}</div>'
 
 

@@ -85,7 +85,6 @@ class GoalCardView:
         self.evaluation.observe(self._on_field, names="value")
         self.new_goal.observe(self._on_new_goal, names="value")
         self.add_button.on_click(lambda _b: self.add())
-        self.new_goal.on_submit(lambda _w: self.add())
         example = data.doelenkaart
         example_html = (
             f"<p><strong>Voorbeeld.</strong> {esc(example.situatie)}</p><ol>"
