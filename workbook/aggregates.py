@@ -91,7 +91,10 @@ def quiz_scores(frame: pd.DataFrame, exercise: str = "01_elementen.quiz") -> pd.
 
 
 def quiz_mistakes(
-    frame: pd.DataFrame, exercise: str = "01_elementen.quiz", top: int = 8, names: dict[str, str] | None = None
+    frame: pd.DataFrame,
+    exercise: str = "01_elementen.quiz",
+    top: int = 8,
+    names: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """The items the group most often answered wrongly.
 
@@ -140,8 +143,14 @@ def rewrite_summary(frame: pd.DataFrame, exercise: str) -> pd.DataFrame:
     rows = []
     for _, r in frame[frame["exercise"] == exercise].iterrows():
         a = r["answer"] if isinstance(r["answer"], dict) else {}
-        rows.append({"Deelnemer": r["participant"], "Gemaakt": int(a.get("done") or 0),
-                     "Goed": int(a.get("good") or 0), "Van": int(a.get("total") or 0)})
+        rows.append(
+            {
+                "Deelnemer": r["participant"],
+                "Gemaakt": int(a.get("done") or 0),
+                "Goed": int(a.get("good") or 0),
+                "Van": int(a.get("total") or 0),
+            }
+        )
     return pd.DataFrame(rows, columns=["Deelnemer", "Gemaakt", "Goed", "Van"])
 
 
@@ -156,8 +165,14 @@ def rewrite_examples(frame: pd.DataFrame, exercise: str, top: int = 10) -> pd.Da
         for entry in dict(a.get("answers") or {}).values():
             text = str(entry.get("text") or "").strip() if isinstance(entry, dict) else ""
             if text:
-                rows.append({"Deelnemer": r["participant"], "Oorspronkelijk": str(entry.get("original") or ""),
-                             "Herschreven": text[:300], "Oordeel": "✔" if entry.get("ok") else "✘"})
+                rows.append(
+                    {
+                        "Deelnemer": r["participant"],
+                        "Oorspronkelijk": str(entry.get("original") or ""),
+                        "Herschreven": text[:300],
+                        "Oordeel": "✔" if entry.get("ok") else "✘",
+                    }
+                )
     return pd.DataFrame(rows[-top:], columns=["Deelnemer", "Oorspronkelijk", "Herschreven", "Oordeel"])
 
 
@@ -173,13 +188,20 @@ def smarti_before_after(frame: pd.DataFrame, exercise: str = "04_doelen.herschri
         for entry in dict((a or {}).get("answers") or {}).values() if isinstance(a, dict) else []:
             if isinstance(entry, dict) and str(entry.get("text") or "").strip():
                 scores.setdefault(str(entry.get("original") or ""), []).append(
-                    feedback.check_goal(str(entry["text"])).score)
+                    feedback.check_goal(str(entry["text"])).score
+                )
     rows = [
-        {"Oorspronkelijk doel": original, "Score voor": feedback.check_goal(original).score,
-         "Gemiddeld na": round(sum(v) / len(v), 1), "Herschrijvingen": len(v)}
+        {
+            "Oorspronkelijk doel": original,
+            "Score voor": feedback.check_goal(original).score,
+            "Gemiddeld na": round(sum(v) / len(v), 1),
+            "Herschrijvingen": len(v),
+        }
         for original, v in scores.items()
     ]
-    return pd.DataFrame(rows, columns=["Oorspronkelijk doel", "Score voor", "Gemiddeld na", "Herschrijvingen"])
+    return pd.DataFrame(
+        rows, columns=["Oorspronkelijk doel", "Score voor", "Gemiddeld na", "Herschrijvingen"]
+    )
 
 
 def listening_levels(frame: pd.DataFrame, exercise: str = "02_luisteren.zelfevaluatie") -> pd.DataFrame:
@@ -195,9 +217,14 @@ def goal_cards(frame: pd.DataFrame, exercise: str = "04_doelen.doelenkaart") -> 
     for _, r in frame[frame["exercise"] == exercise].iterrows():
         a = r["answer"] if isinstance(r["answer"], dict) else {}
         goals = [g for g in a.get("goals") or [] if isinstance(g, str)]
-        rows.append({"Deelnemer": r["participant"], "Doelen": len(goals),
-                     "Concreet en positief": int(a.get("specific") or 0),
-                     "Klaar": "✔" if a.get("finished") else ""})
+        rows.append(
+            {
+                "Deelnemer": r["participant"],
+                "Doelen": len(goals),
+                "Concreet en positief": int(a.get("specific") or 0),
+                "Klaar": "✔" if a.get("finished") else "",
+            }
+        )
     return pd.DataFrame(rows, columns=["Deelnemer", "Doelen", "Concreet en positief", "Klaar"])
 
 
@@ -218,15 +245,31 @@ class Panel:
 PANELS: list[Panel] = [
     Panel(1, "Quiz zeven elementen: scores", quiz_scores, "Nog niemand heeft de quiz afgemaakt."),
     Panel(1, "Quiz zeven elementen: zinnen die vaak fout gingen", quiz_mistakes, "Nog geen fouten gemaakt."),
-    Panel(2, "Quiz luisterniveaus: scores", lambda f: quiz_scores(f, "02_luisteren.quiz"),
-          "Nog niemand heeft de quiz afgemaakt."),
-    Panel(2, "Quiz luisterniveaus: vaak fout",
-          lambda f: quiz_mistakes(f, "02_luisteren.quiz", names=LEVEL_NAMES), "Nog geen fouten gemaakt."),
+    Panel(
+        2,
+        "Quiz luisterniveaus: scores",
+        lambda f: quiz_scores(f, "02_luisteren.quiz"),
+        "Nog niemand heeft de quiz afgemaakt.",
+    ),
+    Panel(
+        2,
+        "Quiz luisterniveaus: vaak fout",
+        lambda f: quiz_mistakes(f, "02_luisteren.quiz", names=LEVEL_NAMES),
+        "Nog geen fouten gemaakt.",
+    ),
     Panel(2, "Terugkijken: op welk niveau luisterde je?", listening_levels),
-    Panel(3, "Sorteren rood/groen: scores", lambda f: quiz_scores(f, "03_brillen.sorteren"),
-          "Nog niemand heeft het sorteren afgemaakt."),
-    Panel(3, "Sorteren rood/groen: vaak fout",
-          lambda f: quiz_mistakes(f, "03_brillen.sorteren", names=LENS_NAMES), "Nog geen fouten gemaakt."),
+    Panel(
+        3,
+        "Sorteren rood/groen: scores",
+        lambda f: quiz_scores(f, "03_brillen.sorteren"),
+        "Nog niemand heeft het sorteren afgemaakt.",
+    ),
+    Panel(
+        3,
+        "Sorteren rood/groen: vaak fout",
+        lambda f: quiz_mistakes(f, "03_brillen.sorteren", names=LENS_NAMES),
+        "Nog geen fouten gemaakt.",
+    ),
     Panel(3, "Rood → groen: per deelnemer", lambda f: rewrite_summary(f, "03_brillen.rood_groen")),
     Panel(3, "Rood → groen: herschrijvingen", lambda f: rewrite_examples(f, "03_brillen.rood_groen")),
     Panel(3, "Gesloten → open: per deelnemer", lambda f: rewrite_summary(f, "03_brillen.open_vragen")),

@@ -64,7 +64,9 @@ def answers_csv(frame: pd.DataFrame, excel: bool = False) -> bytes:
 
 
 def _date_nl(card: GoalCard) -> str:
-    months = ("januari februari maart april mei juni juli augustus september oktober november december").split()
+    months = (
+        "januari februari maart april mei juni juli augustus september oktober november december"
+    ).split()
     d = card.evaluation
     return f"{d.day} {months[d.month - 1]} {d.year}" if d else "nog niet gekozen"
 

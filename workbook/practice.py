@@ -59,9 +59,13 @@ def lens_quiz(data: BrillenFile, n: int = 10, seed: int | None = None) -> Quiz:
     questions = []
     for i, pair in enumerate(pairs[:n]):
         if i % 2 == 0:
-            questions.append(Question(pair.rood, "rood", f"{pair.toelichting} De groene versie: '{pair.groen}'"))
+            questions.append(
+                Question(pair.rood, "rood", f"{pair.toelichting} De groene versie: '{pair.groen}'")
+            )
         else:
-            questions.append(Question(pair.groen, "groen", f"{pair.toelichting} De rode versie was: '{pair.rood}'"))
+            questions.append(
+                Question(pair.groen, "groen", f"{pair.toelichting} De rode versie was: '{pair.rood}'")
+            )
     rng.shuffle(questions)
     explanations = {b.kleur: b.kijkt_naar for b in data.brillen}
     return Quiz(questions, dict(LENS_CHOICES), explanations)
@@ -91,13 +95,19 @@ def red_to_green_tasks(data: BrillenFile) -> list[RewriteTask]:
 
 
 def closed_to_open_tasks(data: OpenGeslotenFile) -> list[RewriteTask]:
-    return [RewriteTask("Maak deze gesloten vraag open:", p.gesloten, p.open, p.toelichting) for p in data.paren]
+    return [
+        RewriteTask("Maak deze gesloten vraag open:", p.gesloten, p.open, p.toelichting) for p in data.paren
+    ]
 
 
 def goal_tasks(data: SmartiFile) -> list[RewriteTask]:
     return [
-        RewriteTask(f"Hulpvraag van de leerling: '{v.hulpvraag}' Herschrijf dit doel:", v.fout_doel, v.goed_doel,
-                    v.waarom_goed)
+        RewriteTask(
+            f"Hulpvraag van de leerling: '{v.hulpvraag}' Herschrijf dit doel:",
+            v.fout_doel,
+            v.goed_doel,
+            v.waarom_goed,
+        )
         for v in data.voorbeelden
     ]
 
@@ -106,7 +116,9 @@ def judge_green(text: str) -> Judgement:
     q = feedback.analyse_question(text)
     ok = q.is_question and q.lens == "groen"
     if ok:
-        summary = "Dit is een groene vraag." + (" Hij is ook open." if q.open else " Kun je hem nog open maken?")
+        summary = "Dit is een groene vraag." + (
+            " Hij is ook open." if q.open else " Kun je hem nog open maken?"
+        )
     elif not q.is_question:
         summary = "Dit leest nog niet als een vraag."
     elif q.lens == "rood":
@@ -204,11 +216,19 @@ class RewriteProgress:
                 i = int(key)
             except (TypeError, ValueError):
                 continue
-            if 0 <= i < len(self.tasks) and isinstance(entry, dict) and isinstance(entry.get("text", ""), str):
+            if (
+                0 <= i < len(self.tasks)
+                and isinstance(entry, dict)
+                and isinstance(entry.get("text", ""), str)
+            ):
                 text = entry.get("text", "")[:MAX_TEXT]
                 result = self.judge(text)
-                self.answers[i] = {"text": text, "ok": result.ok, "score": _score(result),
-                                   "model_shown": bool(entry.get("model_shown"))}
+                self.answers[i] = {
+                    "text": text,
+                    "ok": result.ok,
+                    "score": _score(result),
+                    "model_shown": bool(entry.get("model_shown")),
+                }
                 reflections = entry.get("reflectie")
                 if isinstance(reflections, dict):
                     self.answers[i]["reflectie"] = {str(k): bool(v) for k, v in reflections.items()}

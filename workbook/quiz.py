@@ -114,7 +114,9 @@ class Quiz:
     def state(self) -> dict[str, Any]:
         """A JSON-able snapshot: question order, answers, score."""
         return {
-            "questions": [{"text": q.text, "answer": q.answer, "explanation": q.explanation} for q in self.questions],
+            "questions": [
+                {"text": q.text, "answer": q.answer, "explanation": q.explanation} for q in self.questions
+            ],
             "answers": {str(i): a for i, a in self.answers.items()},
             "score": self.score,
             "total": len(self.questions),

@@ -37,8 +37,10 @@ def _status() -> widgets.HTML:
 
 def _judged_html(result) -> str:
     mark = "✔" if result.ok else "✘"
-    return f'<p class="{"wb-ok-line" if result.ok else "wb-bad-line"}">{mark} {esc(result.summary)}</p>' + question_html(
-        result.analysis)
+    return (
+        f'<p class="{"wb-ok-line" if result.ok else "wb-bad-line"}">{mark} {esc(result.summary)}</p>'
+        + question_html(result.analysis)
+    )
 
 
 def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.Widget:
@@ -52,10 +54,14 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
 
     explain_parts = [f"<p>{esc(lenses.inleiding)}</p>"]
     for b in lenses.brillen:
-        explain_parts.append(f"<h4>{lens_badge(b.kleur)} {esc(b.naam)}</h4><p>{esc(b.kijkt_naar)}</p>"
-                             f"{bullets(b.kenmerken)}<p><em>{esc(b.effect)}</em></p>")
-    explain_parts.append(f"<h4>Open en gesloten vragen</h4><p>{esc(questions.inleiding)}</p>"
-                         f"<p>{esc(questions.open_uitleg)}</p><p>{esc(questions.gesloten_uitleg)}</p>")
+        explain_parts.append(
+            f"<h4>{lens_badge(b.kleur)} {esc(b.naam)}</h4><p>{esc(b.kijkt_naar)}</p>"
+            f"{bullets(b.kenmerken)}<p><em>{esc(b.effect)}</em></p>"
+        )
+    explain_parts.append(
+        f"<h4>Open en gesloten vragen</h4><p>{esc(questions.inleiding)}</p>"
+        f"<p>{esc(questions.open_uitleg)}</p><p>{esc(questions.gesloten_uitleg)}</p>"
+    )
     explain = widgets.HTML(f'<div class="wb-card">{"".join(explain_parts)}</div>')
 
     sort_status = _status()
@@ -69,8 +75,12 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
             restored = Quiz.from_state(saved, template.choices, template.explanations)
         except (ValueError, TypeError, AttributeError):
             restored = None
-    sort_view = QuizView(make, quiz=restored, on_change=lambda st: sort_saver.change(st, immediate=True),
-                         intro=lenses.opdrachten["sorteren"])
+    sort_view = QuizView(
+        make,
+        quiz=restored,
+        on_change=lambda st: sort_saver.change(st, immediate=True),
+        intro=lenses.opdrachten["sorteren"],
+    )
     sort_view.widget.children = (*sort_view.widget.children, sort_status)
 
     def rewrite(tasks, judge, exercise, css, intro, placeholder):
@@ -82,15 +92,32 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
         view.widget.children = (*view.widget.children, status)
         return view
 
-    green_view = rewrite(red_to_green_tasks(lenses), judge_green, GREEN_EXERCISE, "wb-green",
-                         lenses.opdrachten["herschrijven"], "Typ hier je groene vraag...")
-    open_view = rewrite(closed_to_open_tasks(questions), judge_open, OPEN_EXERCISE, "wb-open",
-                        questions.opdracht, "Typ hier je open vraag...")
+    green_view = rewrite(
+        red_to_green_tasks(lenses),
+        judge_green,
+        GREEN_EXERCISE,
+        "wb-green",
+        lenses.opdrachten["herschrijven"],
+        "Typ hier je groene vraag...",
+    )
+    open_view = rewrite(
+        closed_to_open_tasks(questions),
+        judge_open,
+        OPEN_EXERCISE,
+        "wb-open",
+        questions.opdracht,
+        "Typ hier je open vraag...",
+    )
 
     lab_status = _status()
     lab_saver = ctx.autosaver(LAB_EXERCISE, lab_status)
-    lab = LabView(lambda text: question_html(feedback.analyse_question(text)), lab_saver, "wb-lab",
-                  lenses.opdrachten["lab"], "Typ een vraag, bijvoorbeeld: Wanneer lukt het wel?")
+    lab = LabView(
+        lambda text: question_html(feedback.analyse_question(text)),
+        lab_saver,
+        "wb-lab",
+        lenses.opdrachten["lab"],
+        "Typ een vraag, bijvoorbeeld: Wanneer lukt het wel?",
+    )
     lab.restore(lab_saver.load())
     lab.widget.children = (*lab.widget.children, lab_status)
 

@@ -29,8 +29,11 @@ __all__ = [
 ]
 
 # Symbols every font has (no emoji): the word carries the meaning, the colour only supports it.
-LENS = {"rood": ("●", "Rode bril", "wb-lens-rood"), "groen": ("●", "Groene bril", "wb-lens-groen"),
-        "neutraal": ("○", "Neutraal", "wb-lens-neutraal")}
+LENS = {
+    "rood": ("●", "Rode bril", "wb-lens-rood"),
+    "groen": ("●", "Groene bril", "wb-lens-groen"),
+    "neutraal": ("○", "Neutraal", "wb-lens-neutraal"),
+}
 
 
 def lens_badge(lens: str) -> str:
@@ -50,8 +53,12 @@ def question_html(q: feedback.QuestionAnalysis) -> str:
     return f'<div class="wb-card wb-live"><div>{badges}</div><ul>{reasons}</ul>{tip}</div>'
 
 
-CRITERIA_LABELS = {"specifiek": "Specifiek", "meetbaar": "Meetbaar", "tijdgebonden": "Tijdgebonden",
-                   "positief": "Positief geformuleerd"}
+CRITERIA_LABELS = {
+    "specifiek": "Specifiek",
+    "meetbaar": "Meetbaar",
+    "tijdgebonden": "Tijdgebonden",
+    "positief": "Positief geformuleerd",
+}
 
 
 def goal_html(g: feedback.GoalCheck) -> str:
@@ -61,7 +68,11 @@ def goal_html(g: feedback.GoalCheck) -> str:
         ok = g.criteria[key]
         rows.append(f'<li class="{"wb-ok-line" if ok else "wb-bad-line"}">{"✔" if ok else "✘"} {label}</li>')
     tips = "".join(f"<li>{esc(t)}</li>" for t in g.tips)
-    tips_html = f"<p><strong>Tips</strong></p><ul>{tips}</ul>" if tips else "<p>✔ Alles wat het werkboek kan zien, is in orde.</p>"
+    tips_html = (
+        f"<p><strong>Tips</strong></p><ul>{tips}</ul>"
+        if tips
+        else "<p>✔ Alles wat het werkboek kan zien, is in orde.</p>"
+    )
     return f'<div class="wb-card wb-live"><ul class="wb-checklist">{"".join(rows)}</ul>{tips_html}</div>'
 
 
@@ -208,7 +219,7 @@ class QuizView:
             extra = "<p>Alles goed. Je herkent de zeven elementen al heel goed.</p>"
         else:
             rows = "".join(
-                f'<li>{quoted(m.text)}: dit is <strong>{esc(q.choices[m.answer])}</strong>'
+                f"<li>{quoted(m.text)}: dit is <strong>{esc(q.choices[m.answer])}</strong>"
                 f" (jij koos {esc(q.choices[chosen])})</li>"
                 for m, chosen in mistakes
             )
@@ -221,8 +232,11 @@ class QuizView:
 
 
 def _textarea(placeholder: str, css: str) -> widgets.Textarea:
-    area = widgets.Textarea(placeholder=placeholder, continuous_update=True,
-                            layout=widgets.Layout(width="100%", max_width="820px", height="70px"))
+    area = widgets.Textarea(
+        placeholder=placeholder,
+        continuous_update=True,
+        layout=widgets.Layout(width="100%", max_width="820px", height="70px"),
+    )
     area.add_class(css)
     return area
 
@@ -244,8 +258,16 @@ class RewriteView:
         Key to question: checkboxes the participant ticks per task (saved with the answer).
     """
 
-    def __init__(self, progress: RewriteProgress, render: Callable[[Judgement], str], saver: Autosaver,
-                 css: str, intro: str, placeholder: str, reflections: dict[str, str] | None = None):
+    def __init__(
+        self,
+        progress: RewriteProgress,
+        render: Callable[[Judgement], str],
+        saver: Autosaver,
+        css: str,
+        intro: str,
+        placeholder: str,
+        reflections: dict[str, str] | None = None,
+    ):
         self.progress = progress
         self.render = render
         self.saver = saver
@@ -256,8 +278,9 @@ class RewriteView:
         self.feedback.add_class(f"{css}-feedback")
         self.model = widgets.HTML()
         self.model.add_class(f"{css}-model")
-        self.model_button = widgets.Button(description="Toon een voorbeeld", icon="lightbulb-o",
-                                           layout=widgets.Layout(width="auto"))
+        self.model_button = widgets.Button(
+            description="Toon een voorbeeld", icon="lightbulb-o", layout=widgets.Layout(width="auto")
+        )
         self.model_button.add_class(f"{css}-show-model")
         self.prev_button = widgets.Button(description="Vorige", icon="arrow-left")
         self.next_button = widgets.Button(description="Volgende", icon="arrow-right", button_style="primary")
@@ -275,12 +298,25 @@ class RewriteView:
         self.next_button.on_click(lambda _b: self._go(self.progress.current + 1))
         reflect_box = []
         if self.reflections:
-            reflect_box = [widgets.HTML("<p class='wb-muted'>Bespreek met de leerling (dit kan het werkboek "
-                                        "niet voor je zien):</p>"), *self.reflections.values()]
-        self.widget = widgets.VBox([
-            card(f"<p>{esc(intro)}</p>"), self._counter, self._prompt, self.text, self.feedback,
-            *reflect_box, widgets.HBox([self.prev_button, self.next_button, self.model_button]), self.model,
-        ])
+            reflect_box = [
+                widgets.HTML(
+                    "<p class='wb-muted'>Bespreek met de leerling (dit kan het werkboek "
+                    "niet voor je zien):</p>"
+                ),
+                *self.reflections.values(),
+            ]
+        self.widget = widgets.VBox(
+            [
+                card(f"<p>{esc(intro)}</p>"),
+                self._counter,
+                self._prompt,
+                self.text,
+                self.feedback,
+                *reflect_box,
+                widgets.HBox([self.prev_button, self.next_button, self.model_button]),
+                self.model,
+            ]
+        )
         self._render_task()
 
     def _entry(self) -> dict[str, Any]:
@@ -290,8 +326,9 @@ class RewriteView:
         p = self.progress
         task = p.tasks[p.current]
         done = sum(1 for i in range(len(p.tasks)) if p.attempted(i))
-        self._counter.value = (f'<span class="wb-muted">Opdracht {p.current + 1} van {len(p.tasks)} · '
-                               f"{done} gemaakt</span>")
+        self._counter.value = (
+            f'<span class="wb-muted">Opdracht {p.current + 1} van {len(p.tasks)} · {done} gemaakt</span>'
+        )
         self._prompt.value = f'<p>{esc(task.prompt)}</p><div class="wb-quote">"{esc(task.original)}"</div>'
         entry = self._entry()
         self._loading = True
@@ -345,21 +382,32 @@ class RewriteView:
 class LabView:
     """Type anything and see the analysis live; keep a personal list of what you tried."""
 
-    def __init__(self, render: Callable[[str], str], saver: Autosaver, css: str, intro: str,
-                 placeholder: str, keep_label: str = "Bewaar in mijn lijst"):
+    def __init__(
+        self,
+        render: Callable[[str], str],
+        saver: Autosaver,
+        css: str,
+        intro: str,
+        placeholder: str,
+        keep_label: str = "Bewaar in mijn lijst",
+    ):
         self.render = render
         self.saver = saver
         self.history: list[str] = []
         self.text = _textarea(placeholder, f"{css}-text")
         self.feedback = widgets.HTML()
         self.feedback.add_class(f"{css}-feedback")
-        self.keep = widgets.Button(description=keep_label, icon="plus", layout=widgets.Layout(width="auto"))
+        self.keep = widgets.Button(
+            description=keep_label, icon="plus", layout=widgets.Layout(width="auto", align_self="flex-start")
+        )
         self.keep.add_class(f"{css}-keep")
         self.list = widgets.HTML()
         self.list.add_class(f"{css}-list")
         self.text.observe(self._on_text, names="value")
         self.keep.on_click(lambda _b: self._keep())
-        self.widget = widgets.VBox([card(f"<p>{esc(intro)}</p>"), self.text, self.feedback, self.keep, self.list])
+        self.widget = widgets.VBox(
+            [card(f"<p>{esc(intro)}</p>"), self.text, self.feedback, self.keep, self.list]
+        )
 
     def restore(self, state: dict[str, Any] | None) -> None:
         if isinstance(state, dict):
@@ -369,8 +417,10 @@ class LabView:
     def _on_text(self, change: dict[str, Any]) -> None:
         text = change["new"] if isinstance(change["new"], str) else ""
         if len(text) > MAX_TEXT:
-            self.feedback.value = (f'<div class="wb-card wb-error">Je tekst is te lang (hoogstens {MAX_TEXT} '
-                                   "tekens). Maak hem korter.</div>")
+            self.feedback.value = (
+                f'<div class="wb-card wb-error">Je tekst is te lang (hoogstens {MAX_TEXT} '
+                "tekens). Maak hem korter.</div>"
+            )
             return
         self.feedback.value = self.render(text) if text.strip() else ""
 
@@ -388,4 +438,3 @@ class LabView:
             return
         rows = "".join(f"<li>{esc(h)}</li>" for h in self.history)
         self.list.value = f'<div class="wb-card"><strong>Mijn lijst</strong><ul>{rows}</ul></div>'
-

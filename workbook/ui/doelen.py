@@ -67,8 +67,9 @@ class GoalCardView:
         for w in (self.student, self.instruction, self.evaluation):
             w.style.description_width = "120px"
             w.layout.width = "460px"
-        self.new_goal = widgets.Text(placeholder="Ik ... (wat doet de leerling precies?)",
-                                     layout=widgets.Layout(width="520px"))
+        self.new_goal = widgets.Text(
+            placeholder="Ik ... (wat doet de leerling precies?)", layout=widgets.Layout(width="520px")
+        )
         self.new_goal.add_class("wb-card-new")
         self.new_feedback = widgets.HTML()
         self.new_feedback.add_class("wb-card-new-feedback")
@@ -91,13 +92,22 @@ class GoalCardView:
             + "".join(f"<li>{esc(g)}</li>" for g in example.doelen)
             + f"</ol><p class='wb-muted'>{esc(example.evaluatie)}</p>"
         )
-        self.widget = widgets.VBox([
-            card(f"<p>{esc(data.opdrachten['doelenkaart'])}</p>"),
-            widgets.HTML(f'<details class="wb-card"><summary>Bekijk een voorbeeld</summary>{example_html}</details>'),
-            self.student, self.instruction, self.evaluation,
-            widgets.HBox([self.new_goal, self.add_button]), self.new_feedback, self.message,
-            self.goals_box, self.downloads,
-        ])
+        self.widget = widgets.VBox(
+            [
+                card(f"<p>{esc(data.opdrachten['doelenkaart'])}</p>"),
+                widgets.HTML(
+                    f'<details class="wb-card"><summary>Bekijk een voorbeeld</summary>{example_html}</details>'
+                ),
+                self.student,
+                self.instruction,
+                self.evaluation,
+                widgets.HBox([self.new_goal, self.add_button]),
+                self.new_feedback,
+                self.message,
+                self.goals_box,
+                self.downloads,
+            ]
+        )
         self._render()
 
     # --- state ------------------------------------------------------------------------
@@ -164,10 +174,15 @@ class GoalCardView:
                 f'<span class="{"wb-ok-line" if small else "wb-bad-line"}">{esc(mark)}</span></div>',
                 layout=widgets.Layout(width="620px"),
             )
-            up = widgets.Button(icon="arrow-up", tooltip="Omhoog", layout=widgets.Layout(width="40px"),
-                                disabled=i == 0)
-            down = widgets.Button(icon="arrow-down", tooltip="Omlaag", layout=widgets.Layout(width="40px"),
-                                  disabled=i == len(self.card.goals) - 1)
+            up = widgets.Button(
+                icon="arrow-up", tooltip="Omhoog", layout=widgets.Layout(width="40px"), disabled=i == 0
+            )
+            down = widgets.Button(
+                icon="arrow-down",
+                tooltip="Omlaag",
+                layout=widgets.Layout(width="40px"),
+                disabled=i == len(self.card.goals) - 1,
+            )
             remove = widgets.Button(icon="trash", tooltip="Verwijderen", layout=widgets.Layout(width="40px"))
             up.add_class("wb-goal-up")
             down.add_class("wb-goal-down")
@@ -180,7 +195,8 @@ class GoalCardView:
         problems = self.card.problems()
         if problems:
             self.downloads.value = (
-                '<div class="wb-card wb-muted">Om de kaart te downloaden: ' + " ".join(esc(p) for p in problems)
+                '<div class="wb-card wb-muted">Om de kaart te downloaden: '
+                + " ".join(esc(p) for p in problems)
                 + "</div>"
             )
             return
@@ -209,8 +225,15 @@ def module(ctx: PageContext | None = None) -> widgets.Widget:
     progress = RewriteProgress(goal_tasks(data), judge_goal)
     progress.restore(rewrite_saver.load())
     people = {c.id: c.controlevraag for c in data.criteria if c.beoordeeld_door_mensen}
-    rewrite = RewriteView(progress, _judged_goal_html, rewrite_saver, "wb-goal", data.opdrachten["herschrijven"],
-                          "Typ hier het herschreven doel...", reflections=people)
+    rewrite = RewriteView(
+        progress,
+        _judged_goal_html,
+        rewrite_saver,
+        "wb-goal",
+        data.opdrachten["herschrijven"],
+        "Typ hier het herschreven doel...",
+        reflections=people,
+    )
     rewrite.widget.children = (*rewrite.widget.children, rewrite_status)
     card_status = _status()
     card_saver = ctx.autosaver(CARD_EXERCISE, card_status)

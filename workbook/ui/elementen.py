@@ -88,7 +88,9 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
     free_status.add_class("wb-save-status")
     free_saver = ctx.autosaver(FREE_EXERCISE, free_status)
     free = LabView(
-        lambda text: elements_html(text, names), free_saver, "wb-free",
+        lambda text: elements_html(text, names),
+        free_saver,
+        "wb-free",
         "Typ wat je tegen een leerling zou zeggen. Je ziet meteen welk gesprekselement je daarmee inzet, "
         "of waarom het (nog) geen van de zeven is.",
         "Bijvoorbeeld: Dat lijkt me lastig. Wat werkt er al wel?",

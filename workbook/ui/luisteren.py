@@ -35,28 +35,41 @@ class SelfAssessment:
         self.saver = saver
         q_level, q_hard, q_next = data.zelfevaluatie
         self.level = widgets.RadioButtons(
-            options=[(f"Niveau {n.niveau}: {n.naam.lower()}", n.niveau) for n in data.niveaus], value=None,
+            options=[(f"Niveau {n.niveau}: {n.naam.lower()}", n.niveau) for n in data.niveaus],
+            value=None,
             layout=widgets.Layout(width="auto"),
         )
         self.level.add_class("wb-self-level")
-        self.hard = widgets.Textarea(placeholder="Bijvoorbeeld: ik had al een tip klaar...",
-                                     layout=widgets.Layout(width="100%", max_width="820px", height="80px"))
+        self.hard = widgets.Textarea(
+            placeholder="Bijvoorbeeld: ik had al een tip klaar...",
+            layout=widgets.Layout(width="100%", max_width="820px", height="80px"),
+        )
         self.hard.add_class("wb-self-hard")
-        self.next_time = widgets.Textarea(placeholder="Bijvoorbeeld: eerst samenvatten voordat ik iets vraag.",
-                                          layout=widgets.Layout(width="100%", max_width="820px", height="80px"))
+        self.next_time = widgets.Textarea(
+            placeholder="Bijvoorbeeld: eerst samenvatten voordat ik iets vraag.",
+            layout=widgets.Layout(width="100%", max_width="820px", height="80px"),
+        )
         self.next_time.add_class("wb-self-next")
         self.message = widgets.HTML()
         self.status = widgets.HTML()
         for w in (self.level, self.hard, self.next_time):
             w.observe(self._changed, names="value")
-        self.widget = widgets.VBox([
-            card("<p>Voer eerst een kort oefengesprek (bijvoorbeeld in module 5 of 6, of met een collega). "
-                 "Kijk daarna eerlijk terug: er is geen goed of fout antwoord.</p>", title="Terugkijken"),
-            widgets.HTML(f"<p><strong>{esc(q_level)}</strong></p>"), self.level,
-            widgets.HTML(f"<p><strong>{esc(q_hard)}</strong></p>"), self.hard,
-            widgets.HTML(f"<p><strong>{esc(q_next)}</strong></p>"), self.next_time,
-            self.message,
-        ])
+        self.widget = widgets.VBox(
+            [
+                card(
+                    "<p>Voer eerst een kort oefengesprek (bijvoorbeeld in module 5 of 6, of met een collega). "
+                    "Kijk daarna eerlijk terug: er is geen goed of fout antwoord.</p>",
+                    title="Terugkijken",
+                ),
+                widgets.HTML(f"<p><strong>{esc(q_level)}</strong></p>"),
+                self.level,
+                widgets.HTML(f"<p><strong>{esc(q_hard)}</strong></p>"),
+                self.hard,
+                widgets.HTML(f"<p><strong>{esc(q_next)}</strong></p>"),
+                self.next_time,
+                self.message,
+            ]
+        )
 
     def restore(self, state: dict[str, Any] | None) -> None:
         if not isinstance(state, dict):
@@ -73,16 +86,19 @@ class SelfAssessment:
             "niveau": self.level.value,
             "lastig": self.hard.value,
             "anders": self.next_time.value,
-            "finished": self.level.value is not None and bool(self.hard.value.strip()) and bool(
-                self.next_time.value.strip()),
+            "finished": self.level.value is not None
+            and bool(self.hard.value.strip())
+            and bool(self.next_time.value.strip()),
         }
 
     def _changed(self, _change) -> None:
         if getattr(self, "_loading", False):
             return
         if len(self.hard.value) > MAX_TEXT or len(self.next_time.value) > MAX_TEXT:
-            self.message.value = (f'<div class="wb-card wb-error">Je tekst is te lang (hoogstens {MAX_TEXT} '
-                                  "tekens). Maak hem korter; wat je eerder bewaarde, blijft bewaard.</div>")
+            self.message.value = (
+                f'<div class="wb-card wb-error">Je tekst is te lang (hoogstens {MAX_TEXT} '
+                "tekens). Maak hem korter; wat je eerder bewaarde, blijft bewaard.</div>"
+            )
             return
         self.message.value = ""
         self.saver.change(self.state())
@@ -108,8 +124,12 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
             restored = Quiz.from_state(saved, template.choices, template.explanations)
         except (ValueError, TypeError, AttributeError):
             restored = None
-    quiz_view = QuizView(make, quiz=restored, on_change=lambda st: quiz_saver.change(st, immediate=True),
-                         intro="Een leerling zegt iets en de mentor reageert. Op welk niveau luistert de mentor?")
+    quiz_view = QuizView(
+        make,
+        quiz=restored,
+        on_change=lambda st: quiz_saver.change(st, immediate=True),
+        intro="Een leerling zegt iets en de mentor reageert. Op welk niveau luistert de mentor?",
+    )
     quiz_view.widget.children = (*quiz_view.widget.children, quiz_status)
     self_saver = ctx.autosaver(SELF_EXERCISE, self_status)
     assessment = SelfAssessment(data, self_saver)
