@@ -18,7 +18,7 @@ from workbook.practice import (
     red_to_green_tasks,
 )
 from workbook.quiz import Quiz
-from workbook.ui.common import PageContext, bullets, card, esc, load_content, page_context, session_bar, style
+from workbook.ui.common import PageContext, bullets, esc, load_content, page_context, session_bar, style
 from workbook.ui.components import LabView, QuizView, RewriteView, lens_badge, question_html
 
 __all__ = ["module", "SORT_EXERCISE", "GREEN_EXERCISE", "OPEN_EXERCISE", "LAB_EXERCISE"]

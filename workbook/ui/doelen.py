@@ -96,7 +96,8 @@ class GoalCardView:
             [
                 card(f"<p>{esc(data.opdrachten['doelenkaart'])}</p>"),
                 widgets.HTML(
-                    f'<details class="wb-card"><summary>Bekijk een voorbeeld</summary>{example_html}</details>'
+                    '<details class="wb-card"><summary>Bekijk een voorbeeld</summary>'
+                    f"{example_html}</details>"
                 ),
                 self.student,
                 self.instruction,

@@ -57,7 +57,8 @@ class SelfAssessment:
         self.widget = widgets.VBox(
             [
                 card(
-                    "<p>Voer eerst een kort oefengesprek (bijvoorbeeld in module 5 of 6, of met een collega). "
+                    "<p>Voer eerst een kort oefengesprek (bijvoorbeeld in module 5 of 6, of met een "
+                    "collega). "
                     "Kijk daarna eerlijk terug: er is geen goed of fout antwoord.</p>",
                     title="Terugkijken",
                 ),
