@@ -54,3 +54,14 @@ def test_notebooks_are_thin_and_without_outputs(path: Path):
     for cell in cells:
         if cell["cell_type"] == "markdown":
             assert len("".join(cell["source"])) < 400, "long text belongs in exercises/"
+
+
+def test_code_is_ruff_clean():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "workbook", "tests", "conftest.py"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
