@@ -339,6 +339,105 @@ class MentorrolFile(_Strict):
     aandachtspunten: list[Gespreksonderwerp] = Field(min_length=3)
 
 
+# --- role-play scenarios and practice conversations (one YAML file each, in subfolders) ---------
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]{1,60}$")]
+THEMES = (
+    "tegenvallende resultaten", "huiswerk en planning", "concentratie", "te laat komen", "gedrag in de klas",
+    "vermoeidheid", "weinig zelfvertrouwen", "vervolggesprek", "ouder erbij", "weet ik niet",
+)
+
+
+class Leerlingkaart(_Strict):
+    achtergrond: Text
+    gevoel: Text
+    bij_erkenning: Text
+    bij_advies: Text
+    zinnen: list[Text] = Field(min_length=2)
+
+
+class Mentorkaart(_Strict):
+    situatie: Text
+    doel: Text
+
+
+class Observatorkaart(_Strict):
+    let_op: list[Text] = Field(min_length=2)
+
+
+class Rollenspel(_Strict):
+    id: Slug
+    titel: Text
+    thema: Literal[THEMES]  # type: ignore[valid-type]
+    minuten: int = Field(default=10, ge=3, le=30)
+    leerling: Leerlingkaart
+    mentor: Mentorkaart
+    observator: Observatorkaart
+    formuleringen: dict[ElementId, list[Text]]
+    nabespreking: list[Text] = Field(min_length=3)
+
+    @model_validator(mode="after")
+    def _every_element(self) -> Rollenspel:
+        missing = [e for e in ELEMENT_IDS if not self.formuleringen.get(e)]
+        if missing:
+            raise ValueError("bij 'formuleringen' ontbreken voorbeeldzinnen voor: " + ", ".join(missing))
+        return self
+
+
+Reactie = Literal["erkennen", "verkennen", "stap", "afspraak", "rood", "anders"]
+
+
+class Oefengesprek(_Strict):
+    id: Slug
+    titel: Text
+    leerling: Text
+    situatie: Text
+    opening: Text
+    max_beurten: int = Field(default=8, ge=3, le=20)
+    reacties: dict[Reactie, list[Text]]
+    slot: Text
+
+    @model_validator(mode="after")
+    def _branches(self) -> Oefengesprek:
+        missing = [r for r in ("erkennen", "verkennen", "stap", "afspraak", "rood", "anders") if not self.reacties.get(r)]
+        if missing:
+            raise ValueError("bij 'reacties' ontbreken zinnen voor: " + ", ".join(missing))
+        return self
+
+
+FOLDERS: dict[str, type[_Strict]] = {"rollenspellen": Rollenspel, "oefengesprekken": Oefengesprek}
+
+
+def load_folder(folder: str, directory: Path | None = None) -> tuple[list[Any], list[ContentError]]:
+    """Load every ``*.yaml`` in a subfolder of the exercises (one item per file); never raises.
+
+    Returns
+    -------
+    tuple
+        The valid items sorted by ``titel``, and a :class:`ContentError` per broken file.
+    """
+    model = FOLDERS[folder]
+    base = (directory or exercises_dir()) / folder
+    items, errors = [], []
+    for path in sorted(base.glob("*.yaml")):
+        try:
+            items.append(_load_path(path, model))
+        except ContentError as err:
+            errors.append(err)
+    ids = [i.id for i in items]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        errors.append(ContentError(f"{folder}/", [f"het id '{dup}' komt in meer dan één bestand voor"]))
+    return sorted(items, key=lambda i: i.titel), errors
+
+
+def validate_item(folder: str, data: dict[str, Any], shown: str = "formulier") -> Any:
+    """Validate a dict as one item of ``folder``; raises :class:`ContentError` in Dutch."""
+    try:
+        return FOLDERS[folder].model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(shown, [_dutch_problem(data, e) for e in exc.errors()]) from None
+
+
 MODELS: dict[str, type[_Strict]] = {
     "modules": ModulesFile,
     "elementen": ElementenFile,
@@ -477,8 +576,10 @@ def load(name: str, directory: Path | None = None) -> Any:
     ContentError
         If the file is missing, is not valid YAML or does not match the schema.
     """
-    model = MODELS[name]
-    path = (directory or exercises_dir()) / f"{name}.yaml"
+    return _load_path((directory or exercises_dir()) / f"{name}.yaml", MODELS[name])
+
+
+def _load_path(path: Path, model: type[BaseModel]) -> Any:
     shown = _display_name(path)
     try:
         stamp = path.stat().st_mtime
