@@ -95,7 +95,7 @@ def test_dashboard_key_overview_escaping_and_export(page, voila_url, server_env)
     assert data.startswith(b"\xef\xbb\xbf") and b"training;deelnemer;oefening" in data
     assert info.value.suggested_filename == "antwoorden_DASH1_excel.csv"
     # automatic refresh picks up a participant who joins later, without a click
-    page.locator(".wb-overview").get_by_text("Per deelnemer").wait_for()
+    page.locator(".wb-overview").get_by_role("heading", name="Per deelnemer", exact=True).wait_for()
     page.get_by_text("Automatisch vernieuwen").click()
     store.claim_alias("DASH1", "Laatkomer")
     page.locator(".wb-overview").get_by_text("Laatkomer").first.wait_for(timeout=60_000)
