@@ -343,8 +343,16 @@ class MentorrolFile(_Strict):
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]{1,60}$")]
 THEMES = (
-    "tegenvallende resultaten", "huiswerk en planning", "concentratie", "te laat komen", "gedrag in de klas",
-    "vermoeidheid", "weinig zelfvertrouwen", "vervolggesprek", "ouder erbij", "weet ik niet",
+    "tegenvallende resultaten",
+    "huiswerk en planning",
+    "concentratie",
+    "te laat komen",
+    "gedrag in de klas",
+    "vermoeidheid",
+    "weinig zelfvertrouwen",
+    "vervolggesprek",
+    "ouder erbij",
+    "weet ik niet",
 )
 
 
@@ -399,7 +407,11 @@ class Oefengesprek(_Strict):
 
     @model_validator(mode="after")
     def _branches(self) -> Oefengesprek:
-        missing = [r for r in ("erkennen", "verkennen", "stap", "afspraak", "rood", "anders") if not self.reacties.get(r)]
+        missing = [
+            r
+            for r in ("erkennen", "verkennen", "stap", "afspraak", "rood", "anders")
+            if not self.reacties.get(r)
+        ]
         if missing:
             raise ValueError("bij 'reacties' ontbreken zinnen voor: " + ", ".join(missing))
         return self

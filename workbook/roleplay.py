@@ -160,7 +160,9 @@ class Conversation:
         if not isinstance(text, str) or not text.strip():
             raise ValueError("Typ eerst wat je tegen de leerling zegt.")
         if len(text) > MAX_TURN_CHARS:
-            raise ValueError(f"Dat is te lang voor één beurt (hoogstens {MAX_TURN_CHARS} tekens). Houd het kort.")
+            raise ValueError(
+                f"Dat is te lang voor één beurt (hoogstens {MAX_TURN_CHARS} tekens). Houd het kort."
+            )
         text = " ".join(text.split())
         branch, elements, question = classify_turn(text)
         if branch == "afspraak" and not self.step_made:
@@ -210,8 +212,12 @@ class Conversation:
         }
 
     def state(self) -> dict[str, Any]:
-        return {"script": self.script.id, "turns": list(self.turns), "finished": self.finished,
-                "agreement": self.agreement_made}
+        return {
+            "script": self.script.id,
+            "turns": list(self.turns),
+            "finished": self.finished,
+            "agreement": self.agreement_made,
+        }
 
     @classmethod
     def from_state(cls, script: Oefengesprek, state: dict[str, Any] | None) -> Conversation:
@@ -219,7 +225,11 @@ class Conversation:
         conversation = cls(script)
         if isinstance(state, dict) and state.get("script") == script.id:
             for turn in state.get("turns") or []:
-                if isinstance(turn, dict) and isinstance(turn.get("mentor"), str) and not conversation.finished:
+                if (
+                    isinstance(turn, dict)
+                    and isinstance(turn.get("mentor"), str)
+                    and not conversation.finished
+                ):
                     try:
                         conversation.say(turn["mentor"])
                     except ValueError:

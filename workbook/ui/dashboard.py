@@ -17,13 +17,12 @@ from datetime import datetime
 import ipywidgets as widgets
 import pandas as pd
 
-from workbook import aggregates, begeleider, export
+from workbook import aggregates, export
 from workbook.store import Store
 from workbook.ui.common import card, esc, get_store, notice, style
+from workbook.ui.lock import MAX_ATTEMPTS, KeyLock
 
-__all__ = ["dashboard", "Dashboard"]
-
-MAX_ATTEMPTS = 5
+__all__ = ["dashboard", "Dashboard", "MAX_ATTEMPTS"]
 
 
 def _table(df: pd.DataFrame) -> str:
@@ -66,41 +65,21 @@ class Dashboard:
 
     def __init__(self, store: Store | None):
         self.store = store
-        self.attempts = 0
         self._auto_task: asyncio.Task | None = None
-        self.key = widgets.Password(description="Sleutel", placeholder="begeleiderssleutel")
-        self.key.add_class("wb-key")
-        self.unlock_button = widgets.Button(description="Openen", button_style="primary", icon="unlock")
-        self.unlock_button.add_class("wb-unlock")
-        self.unlock_button.on_click(lambda _b: self.unlock())
-        self.message = widgets.HTML()
-        self.message.add_class("wb-key-message")
-        intro = card(
+        self.lock = KeyLock(
+            "Begeleidersdashboard",
             "<p>Dit dashboard toont het werk van de deelnemers van een training. Typ de "
             "begeleiderssleutel die <code>make workshop</code> liet zien.</p>",
-            title="Begeleidersdashboard",
+            self._opened,
         )
-        if begeleider.configured_key() is None:
-            self.message.value = notice(
-                "Er is nog geen begeleiderssleutel ingesteld. Start het werkboek met "
-                "'make workshop' (die maakt een sleutel aan), of zet WERKBOEK_BEGELEIDER_KEY.",
-                "wb-error",
-            )
-        self.body = widgets.VBox([intro, widgets.HBox([self.key, self.unlock_button]), self.message])
+        self.key, self.message = self.lock.key, self.lock.message
+        self.body = widgets.VBox([self.lock.widget])
         self.widget = widgets.VBox([style(), self.body])
 
-    # --- the lock -------------------------------------------------------------------
-
     def unlock(self) -> None:
-        if self.attempts >= MAX_ATTEMPTS:
-            self.message.value = notice("Te veel pogingen. Laad de pagina opnieuw.", "wb-error")
-            return
-        if not begeleider.check_key(self.key.value):
-            self.attempts += 1
-            self.key.value = ""
-            self.message.value = notice("Deze sleutel klopt niet. Probeer het opnieuw.", "wb-error")
-            return
-        self.key.value = ""
+        self.lock.unlock()
+
+    def _opened(self) -> None:
         if self.store is None:
             self.message.value = notice("De opslag is niet bereikbaar; er valt niets te tonen.", "wb-error")
             return

@@ -7,7 +7,7 @@ import ipywidgets as widgets
 from workbook import content
 from workbook.content import ELEMENT_IDS, Oefengesprek
 from workbook.roleplay import MAX_TURN_CHARS, Conversation
-from workbook.ui.common import PageContext, card, esc, error_box, page_context, session_bar, style
+from workbook.ui.common import PageContext, card, error_box, esc, page_context, session_bar, style
 from workbook.ui.components import lens_badge
 
 __all__ = ["module", "ConversationView", "EXERCISE_PREFIX"]
@@ -25,14 +25,19 @@ class ConversationView:
         self.saver = None
         self.status = widgets.HTML()
         self.status.add_class("wb-save-status")
-        self.choice = widgets.Dropdown(options=[(s.titel, s.id) for s in scripts], description="Gesprek",
-                                       layout=widgets.Layout(width="520px"))
+        self.choice = widgets.Dropdown(
+            options=[(s.titel, s.id) for s in scripts],
+            description="Gesprek",
+            layout=widgets.Layout(width="520px"),
+        )
         self.choice.add_class("wb-conv-choice")
         self.situation = widgets.HTML()
         self.transcript = widgets.HTML()
         self.transcript.add_class("wb-conv-transcript")
-        self.text = widgets.Textarea(placeholder="Wat zeg je tegen de leerling?",
-                                     layout=widgets.Layout(width="100%", max_width="820px", height="70px"))
+        self.text = widgets.Textarea(
+            placeholder="Wat zeg je tegen de leerling?",
+            layout=widgets.Layout(width="100%", max_width="820px", height="70px"),
+        )
         self.text.add_class("wb-conv-text")
         self.send = widgets.Button(description="Zeg het", icon="comment", button_style="primary")
         self.send.add_class("wb-conv-send")
@@ -46,13 +51,25 @@ class ConversationView:
         self.restart.on_click(lambda _b: self._restart())
         self.choice.observe(lambda _c: self._load(), names="value")
         self.input_box = widgets.VBox([self.text, self.send, self.message])
-        self.widget = widgets.VBox([
-            card("<p>Oefen alleen een kort gesprek. De leerling reageert op wat jij doet: erkennen en "
-                 "nieuwsgierige vragen maken de leerling opener, een rode 'waarom' of een preek sluit hem af. "
-                 "Het gesprek eindigt als jullie een kleine stap en een vervolgafspraak hebben, of na een "
-                 "aantal beurten.</p>", title="Oefengesprek"),
-            self.choice, self.situation, self.transcript, self.input_box, self.review, self.restart, self.status,
-        ])
+        self.widget = widgets.VBox(
+            [
+                card(
+                    "<p>Oefen alleen een kort gesprek. De leerling reageert op wat jij doet: erkennen en "
+                    "nieuwsgierige vragen maken de leerling opener, een rode 'waarom' of een preek "
+                    "sluit hem af. "
+                    "Het gesprek eindigt als jullie een kleine stap en een vervolgafspraak hebben, of na een "
+                    "aantal beurten.</p>",
+                    title="Oefengesprek",
+                ),
+                self.choice,
+                self.situation,
+                self.transcript,
+                self.input_box,
+                self.review,
+                self.restart,
+                self.status,
+            ]
+        )
         self._load()
 
     @property
@@ -64,8 +81,9 @@ class ConversationView:
             self.saver.flush()
         self.saver = self.ctx.autosaver(EXERCISE_PREFIX + self.script.id, self.status)
         self.conversation = Conversation.from_state(self.script, self.saver.load())
-        self.situation.value = (f'<div class="wb-card wb-info"><strong>De situatie.</strong> '
-                                f"{esc(self.script.situatie)}</div>")
+        self.situation.value = (
+            f'<div class="wb-card wb-info"><strong>De situatie.</strong> {esc(self.script.situatie)}</div>'
+        )
         self.message.value = ""
         self._render()
 
@@ -112,17 +130,28 @@ class ConversationView:
         self.input_box.layout.display = "none" if done else None
         if not done:
             left = self.script.max_beurten - len(self.conversation.turns)
-            self.review.value = f'<span class="wb-muted">Nog {left} beurten. Houd je beurten kort (hoogstens {MAX_TURN_CHARS} tekens).</span>'
+            self.review.value = (
+                f'<span class="wb-muted">Nog {left} beurten. Houd je beurten kort '
+                f"(hoogstens {MAX_TURN_CHARS} tekens).</span>"
+            )
             return
         r = self.conversation.review()
         used = ", ".join(esc(self.names.get(e, e)) for e in r["elements"]) or "geen"
-        outcome = ("Je hebt een kleine stap en een vervolgafspraak gemaakt." if r["agreement"]
-                   else "Het gesprek is afgelopen zonder stap en vervolgafspraak.")
-        tips = "".join(f"<li>{esc(t)}</li>" for t in r["tips"]) or "<li>Sterk gesprek: probeer het eens met een andere leerling.</li>"
+        outcome = (
+            "Je hebt een kleine stap en een vervolgafspraak gemaakt."
+            if r["agreement"]
+            else "Het gesprek is afgelopen zonder stap en vervolgafspraak."
+        )
+        tips = (
+            "".join(f"<li>{esc(t)}</li>" for t in r["tips"])
+            or "<li>Sterk gesprek: probeer het eens met een andere leerling.</li>"
+        )
         self.review.value = (
-            f'<div class="wb-card {"wb-ok" if r["agreement"] else "wb-info"}"><h3>Terugblik</h3><p>{outcome}</p>'
+            f'<div class="wb-card {"wb-ok" if r["agreement"] else "wb-info"}">'
+            f"<h3>Terugblik</h3><p>{outcome}</p>"
             f"<p>Beurten: {r['turns']} · gebruikte elementen: {used} · vragen: {r['questions']} "
-            f"({r['open_questions']} open, {r['red_questions']} rood)</p><p><strong>Tips</strong></p><ul>{tips}</ul>"
+            f"({r['open_questions']} open, {r['red_questions']} rood)</p>"
+            f"<p><strong>Tips</strong></p><ul>{tips}</ul>"
             "<p>Klik op <em>Opnieuw beginnen</em> om het nog eens te proberen.</p></div>"
         )
 

@@ -9,34 +9,46 @@ import ipywidgets as widgets
 from workbook import content
 from workbook.content import ELEMENT_IDS, Rollenspel
 from workbook.roleplay import COUNTERS, MAX_NOTES, Tally, format_seconds
-from workbook.ui.common import PageContext, bullets, card, esc, error_box, page_context, session_bar, style
+from workbook.ui.common import PageContext, bullets, card, error_box, esc, page_context, session_bar, style
 
 __all__ = ["module", "RoleplayView", "EXERCISE_PREFIX"]
 
 EXERCISE_PREFIX = "05_rollenspel."
 ROLES = (("Mentor", "mentor"), ("Leerling", "leerling"), ("Observator", "observator"))
-COUNTER_LABELS = {"rood": "Rode vraag", "groen": "Groene vraag", "open": "Open vraag", "gesloten": "Gesloten vraag"}
+COUNTER_LABELS = {
+    "rood": "Rode vraag",
+    "groen": "Groene vraag",
+    "open": "Open vraag",
+    "gesloten": "Gesloten vraag",
+}
 
 
 def role_card(scenario: Rollenspel, role: str) -> str:
     """The card one role sees (escaped); the others stay hidden."""
     if role == "mentor":
         m = scenario.mentor
-        return (f"<h3>Jij bent de mentor</h3><p>{esc(m.situatie)}</p><p><strong>Je doel:</strong> {esc(m.doel)}</p>"
-                f"<p class='wb-muted'>Je hebt ongeveer {scenario.minuten} minuten.</p>")
+        return (
+            f"<h3>Jij bent de mentor</h3><p>{esc(m.situatie)}</p>"
+            f"<p><strong>Je doel:</strong> {esc(m.doel)}</p>"
+            f"<p class='wb-muted'>Je hebt ongeveer {scenario.minuten} minuten.</p>"
+        )
     if role == "leerling":
         s = scenario.leerling
-        return (f"<h3>Jij bent de leerling</h3><p>{esc(s.achtergrond)}</p><p><strong>Hoe je je voelt:</strong> "
-                f"{esc(s.gevoel)}</p><p><strong>Als de mentor je erkent:</strong> {esc(s.bij_erkenning)}</p>"
-                f"<p><strong>Bij advies of een verwijt:</strong> {esc(s.bij_advies)}</p>"
-                f"<p><strong>Dingen die je zou kunnen zeggen:</strong></p>{bullets(s.zinnen)}")
+        return (
+            f"<h3>Jij bent de leerling</h3><p>{esc(s.achtergrond)}</p><p><strong>Hoe je je voelt:</strong> "
+            f"{esc(s.gevoel)}</p><p><strong>Als de mentor je erkent:</strong> {esc(s.bij_erkenning)}</p>"
+            f"<p><strong>Bij advies of een verwijt:</strong> {esc(s.bij_advies)}</p>"
+            f"<p><strong>Dingen die je zou kunnen zeggen:</strong></p>{bullets(s.zinnen)}"
+        )
     phrasings = "".join(
         f"<li><strong>{esc(e.replace('_', ' '))}:</strong> {esc(' / '.join(scenario.formuleringen[e]))}</li>"
         for e in ELEMENT_IDS
     )
-    return (f"<h3>Jij bent de observator</h3><p>Klik elke keer dat de mentor een element inzet, tel de vragen en "
-            f"noteer wat je opvalt.</p><p><strong>Let op:</strong></p>{bullets(scenario.observator.let_op)}"
-            f"<details><summary>Voorbeeldzinnen per element</summary><ul>{phrasings}</ul></details>")
+    return (
+        f"<h3>Jij bent de observator</h3><p>Klik elke keer dat de mentor een element inzet, tel de vragen en "
+        f"noteer wat je opvalt.</p><p><strong>Let op:</strong></p>{bullets(scenario.observator.let_op)}"
+        f"<details><summary>Voorbeeldzinnen per element</summary><ul>{phrasings}</ul></details>"
+    )
 
 
 class RoleplayView:
@@ -50,8 +62,11 @@ class RoleplayView:
         self.status = widgets.HTML()
         self.status.add_class("wb-save-status")
         self.saver = None
-        self.choice = widgets.Dropdown(options=[(f"{s.titel} ({s.thema})", s.id) for s in scenarios],
-                                       description="Scenario", layout=widgets.Layout(width="520px"))
+        self.choice = widgets.Dropdown(
+            options=[(f"{s.titel} ({s.thema})", s.id) for s in scenarios],
+            description="Scenario",
+            layout=widgets.Layout(width="520px"),
+        )
         self.choice.add_class("wb-rp-scenario")
         self.role = widgets.ToggleButtons(options=ROLES, value=None, description="Jouw rol")
         self.role.add_class("wb-rp-role")
@@ -75,56 +90,94 @@ class RoleplayView:
         for c, b in self.counter_buttons.items():
             b.add_class(f"wb-rp-count-{c}")
             b.on_click(lambda _b, key=c: self._count(key))
-        self.undo = widgets.Button(description="Laatste element ongedaan maken", icon="undo",
-                                   layout=widgets.Layout(width="auto"))
+        self.undo = widgets.Button(
+            description="Laatste element ongedaan maken", icon="undo", layout=widgets.Layout(width="auto")
+        )
         self.undo.on_click(lambda _b: self._undo())
-        self.listening = widgets.ToggleButtons(options=[("1", 1), ("2", 2), ("3", 3), ("4", 4)], value=None,
-                                               description="Luisterniveau", style={"button_width": "50px"})
+        self.listening = widgets.ToggleButtons(
+            options=[("1", 1), ("2", 2), ("3", 3), ("4", 4)],
+            value=None,
+            description="Luisterniveau",
+            style={"button_width": "50px"},
+        )
         self.listening.add_class("wb-rp-listening")
-        self.notes = widgets.Textarea(placeholder="Wat valt je op? Letterlijke zinnen zijn goud waard.",
-                                      layout=widgets.Layout(width="100%", max_width="820px", height="80px"))
+        self.notes = widgets.Textarea(
+            placeholder="Wat valt je op? Letterlijke zinnen zijn goud waard.",
+            layout=widgets.Layout(width="100%", max_width="820px", height="80px"),
+        )
         self.notes.add_class("wb-rp-notes")
         self.tally_view = widgets.HTML()
         self.tally_view.add_class("wb-rp-tally")
-        self.board = widgets.VBox([
-            widgets.HTML("<h4>Elementen (klik als de mentor het inzet)</h4>"),
-            widgets.HBox(list(self.element_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
-            widgets.HTML("<h4>Vragen</h4>"),
-            widgets.HBox(list(self.counter_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
-            self.undo, self.listening, self.notes, self.tally_view,
-        ])
+        self.board = widgets.VBox(
+            [
+                widgets.HTML("<h4>Elementen (klik als de mentor het inzet)</h4>"),
+                widgets.HBox(
+                    list(self.element_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")
+                ),
+                widgets.HTML("<h4>Vragen</h4>"),
+                widgets.HBox(
+                    list(self.counter_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")
+                ),
+                self.undo,
+                self.listening,
+                self.notes,
+                self.tally_view,
+            ]
+        )
         self.board.add_class("wb-rp-board")
-        self.to_debrief = widgets.Button(description="Naar de nabespreking", icon="comments",
-                                         button_style="primary", layout=widgets.Layout(width="auto"))
+        self.to_debrief = widgets.Button(
+            description="Naar de nabespreking",
+            icon="comments",
+            button_style="primary",
+            layout=widgets.Layout(width="auto"),
+        )
         self.to_debrief.add_class("wb-rp-to-debrief")
-        self.agreement = widgets.Checkbox(description="Er is een concrete kleine stap afgesproken", indent=False,
-                                          layout=widgets.Layout(width="auto"))
+        self.agreement = widgets.Checkbox(
+            description="Er is een concrete kleine stap afgesproken",
+            indent=False,
+            layout=widgets.Layout(width="auto"),
+        )
         self.agreement.add_class("wb-rp-agreement")
-        self.followup = widgets.Checkbox(description="Er is een vervolgafspraak met een moment", indent=False,
-                                         layout=widgets.Layout(width="auto"))
+        self.followup = widgets.Checkbox(
+            description="Er is een vervolgafspraak met een moment",
+            indent=False,
+            layout=widgets.Layout(width="auto"),
+        )
         self.followup.add_class("wb-rp-followup")
-        self.debrief_notes = widgets.Textarea(placeholder="Wat neem je mee uit deze ronde?",
-                                              layout=widgets.Layout(width="100%", max_width="820px", height="80px"))
+        self.debrief_notes = widgets.Textarea(
+            placeholder="Wat neem je mee uit deze ronde?",
+            layout=widgets.Layout(width="100%", max_width="820px", height="80px"),
+        )
         self.debrief_notes.add_class("wb-rp-debrief-notes")
         self.debrief_view = widgets.HTML()
         self.debrief_view.add_class("wb-rp-timeline")
         self.debrief = widgets.VBox([self.debrief_view, self.agreement, self.followup, self.debrief_notes])
         self.debrief.add_class("wb-rp-debrief")
         self.debrief.layout.display = "none"
-        self.round = widgets.VBox([self.card, widgets.HBox([self.timer, self.clock]), self.board, self.to_debrief,
-                                   self.debrief])
+        self.round = widgets.VBox(
+            [self.card, widgets.HBox([self.timer, self.clock]), self.board, self.to_debrief, self.debrief]
+        )
         self.choice.observe(lambda _c: self._load(), names="value")
         self.role.observe(lambda _c: self._on_role(), names="value")
         self.timer.observe(lambda _c: self._tick(), names="value")
         self.to_debrief.on_click(lambda _b: self._show_debrief())
         for w in (self.listening, self.notes, self.agreement, self.followup, self.debrief_notes):
             w.observe(lambda _c: self._on_fields(), names="value")
-        self.widget = widgets.VBox([
-            card("<p>Werk in drietallen: één mentor, één leerling, één observator. Kies hetzelfde scenario en "
-                 "ieder een eigen rol; je ziet alleen je eigen kaart. Start de tijd als het gesprek begint; je "
-                 "kunt pauzeren. Daarna bespreek je de ronde na.</p>", title="Rollenspel"),
-            self.choice, self.role, self.round, self.status,
-        ])
+        self.widget = widgets.VBox(
+            [
+                card(
+                    "<p>Werk in drietallen: één mentor, één leerling, één observator. Kies hetzelfde "
+                    "scenario en ieder een eigen rol; je ziet alleen je eigen kaart. Start de tijd als het "
+                    "gesprek begint; je "
+                    "kunt pauzeren. Daarna bespreek je de ronde na.</p>",
+                    title="Rollenspel",
+                ),
+                self.choice,
+                self.role,
+                self.round,
+                self.status,
+            ]
+        )
         self._load()
 
     # --- state --------------------------------------------------------------------------
@@ -135,8 +188,14 @@ class RoleplayView:
 
     def _state(self) -> dict[str, Any]:
         debrief_open = self.debrief.layout.display != "none"
-        return {**self.tally.state(), "role": self.role.value, "elapsed": int(self.timer.value),
-                "scenario": self.scenario.id, "debrief_open": debrief_open, "finished": debrief_open}
+        return {
+            **self.tally.state(),
+            "role": self.role.value,
+            "elapsed": int(self.timer.value),
+            "scenario": self.scenario.id,
+            "debrief_open": debrief_open,
+            "finished": debrief_open,
+        }
 
     def _save(self, immediate: bool = False) -> None:
         if self.saver is not None:
@@ -224,17 +283,27 @@ class RoleplayView:
             b.description = f"{COUNTER_LABELS[c]} ({self.tally.counters[c]})"
         timeline = self.tally.timeline()
         rows = "".join(f"<li>{esc(t)} · {esc(self.names.get(e, e))}</li>" for t, e in timeline) or (
-            "<li class='wb-muted'>Nog niets genoteerd.</li>")
+            "<li class='wb-muted'>Nog niets genoteerd.</li>"
+        )
         self.tally_view.value = f'<div class="wb-card"><strong>Tijdlijn</strong><ol>{rows}</ol></div>'
         unused = [self.names.get(e, e) for e in ELEMENT_IDS if per[e] == 0]
         questions = "".join(f"<li>{esc(q)}</li>" for q in self.scenario.nabespreking)
         c = self.tally.counters
         self.debrief_view.value = (
-            f'<div class="wb-card"><h3>Nabespreking</h3><p><strong>Tijdlijn van de mentor</strong></p><ol>{rows}</ol>'
+            '<div class="wb-card"><h3>Nabespreking</h3><p><strong>Tijdlijn van de mentor</strong></p>'
+            f"<ol>{rows}</ol>"
             f"<p>Vragen: {c['rood']} rood, {c['groen']} groen, {c['open']} open, {c['gesloten']} gesloten. "
             f"Luisterniveau volgens de observator: {esc(self.tally.listening or 'niet gekozen')}.</p>"
-            + (f"<p>Niet gebruikt: {esc(', '.join(unused))}.</p>" if unused else "<p>Alle zeven elementen gebruikt.</p>")
-            + (f"<p><strong>Notities van de observator:</strong> {esc(self.tally.notes)}</p>" if self.tally.notes else "")
+            + (
+                f"<p>Niet gebruikt: {esc(', '.join(unused))}.</p>"
+                if unused
+                else "<p>Alle zeven elementen gebruikt.</p>"
+            )
+            + (
+                f"<p><strong>Notities van de observator:</strong> {esc(self.tally.notes)}</p>"
+                if self.tally.notes
+                else ""
+            )
             + f"<p><strong>Bespreek samen:</strong></p><ul>{questions}</ul></div>"
         )
 

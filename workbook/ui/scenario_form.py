@@ -1,0 +1,130 @@
+"""Trainer page (``notebooks/begeleider/scenario_maken.ipynb``): write a role-play scenario in a form.
+
+Locked with the facilitator key. Preview shows the three role cards; saving validates the
+scenario and writes ``exercises/rollenspellen/<id>.yaml``. Problems are explained in Dutch.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from workbook import authoring, content
+from workbook.content import ELEMENT_IDS, THEMES, ContentError
+from workbook.ui.common import card, esc, style
+from workbook.ui.lock import KeyLock
+from workbook.ui.rollenspel import role_card
+
+__all__ = ["scenario_form", "ScenarioForm", "FIELDS"]
+
+# (field key, label, kind): kind is "text", "area" or "lines" (one item per line)
+FIELDS: list[tuple[str, str, str]] = [
+    ("id", "Korte naam (id, kleine letters en _)", "text"),
+    ("titel", "Titel", "text"),
+    ("leerling.achtergrond", "Leerling: achtergrond", "area"),
+    ("leerling.gevoel", "Leerling: hoe voelt de leerling zich?", "text"),
+    ("leerling.bij_erkenning", "Leerling: reactie op erkenning", "area"),
+    ("leerling.bij_advies", "Leerling: reactie op advies of verwijt", "area"),
+    ("leerling.zinnen", "Leerling: zinnen die de leerling kan zeggen (één per regel)", "lines"),
+    ("mentor.situatie", "Mentor: de situatie", "area"),
+    ("mentor.doel", "Mentor: het doel van het gesprek", "text"),
+    ("observator.let_op", "Observator: waar let je op? (één per regel)", "lines"),
+    *[
+        (f"formuleringen.{e}", f"Voorbeeldzinnen {e.replace('_', ' ')} (één per regel)", "lines")
+        for e in ELEMENT_IDS
+    ],
+    ("nabespreking", "Vragen voor de nabespreking (één per regel)", "lines"),
+]
+
+
+class ScenarioForm:
+    """The locked form; after the key, the fields, preview and save."""
+
+    def __init__(self):
+        self.lock = KeyLock(
+            "Een rollenspel maken",
+            "<p>Met dit formulier schrijf je een nieuw rollenspel zonder code. Typ de begeleiderssleutel "
+            "om te beginnen.</p>",
+            self._opened,
+        )
+        self.body = widgets.VBox([self.lock.widget])
+        self.widget = widgets.VBox([style(), self.body])
+
+    def _opened(self) -> None:
+        self.inputs: dict[str, widgets.Widget] = {}
+        rows = []
+        for key, label, kind in FIELDS:
+            if kind == "text":
+                w = widgets.Text(layout=widgets.Layout(width="720px"))
+            else:
+                w = widgets.Textarea(layout=widgets.Layout(width="720px", height="70px"))
+            w.add_class("wb-form-" + key.replace(".", "-"))
+            self.inputs[key] = w
+            rows.append(widgets.HTML(f"<strong>{esc(label)}</strong>"))
+            rows.append(w)
+        self.theme = widgets.Dropdown(options=THEMES, description="Thema")
+        self.minutes = widgets.BoundedIntText(value=10, min=3, max=30, description="Minuten")
+        self.overwrite = widgets.Checkbox(description="Overschrijven als dit id al bestaat", indent=False)
+        self.preview_button = widgets.Button(description="Voorbeeld bekijken", icon="eye")
+        self.preview_button.add_class("wb-form-preview")
+        self.save_button = widgets.Button(description="Opslaan", icon="save", button_style="primary")
+        self.save_button.add_class("wb-form-save")
+        self.message = widgets.HTML()
+        self.message.add_class("wb-form-message")
+        self.preview = widgets.HTML()
+        self.preview.add_class("wb-form-preview-cards")
+        self.preview_button.on_click(lambda _b: self.show_preview())
+        self.save_button.on_click(lambda _b: self.save())
+        self.body.children = [
+            card(
+                "<p>Vul alle velden in. Bij lijsten zet je elk item op een eigen regel. Bekijk het voorbeeld "
+                "en sla het rollenspel op; het staat daarna in module 5.</p>",
+                title="Een rollenspel maken",
+            ),
+            self.theme,
+            self.minutes,
+            *rows,
+            self.overwrite,
+            widgets.HBox([self.preview_button, self.save_button]),
+            self.message,
+            self.preview,
+        ]
+
+    def fields(self) -> dict[str, object]:
+        values: dict[str, object] = {k: w.value for k, w in self.inputs.items()}
+        values["thema"] = self.theme.value
+        values["minuten"] = self.minutes.value
+        return values
+
+    def show_preview(self) -> None:
+        try:
+            scenario = content.validate_item(
+                "rollenspellen", authoring.form_to_data(self.fields()), "het formulier"
+            )
+        except ContentError as err:
+            self._error(err.message)
+            return
+        self.message.value = ""
+        self.preview.value = "".join(
+            f'<div class="wb-card">{role_card(scenario, role)}</div>'
+            for role in ("mentor", "leerling", "observator")
+        )
+
+    def save(self) -> None:
+        try:
+            path = authoring.save_scenario(self.fields(), overwrite=bool(self.overwrite.value))
+        except (ContentError, FileExistsError) as err:
+            self._error(err.message if isinstance(err, ContentError) else str(err))
+            return
+        self.message.value = (
+            f'<div class="wb-card wb-ok">Opgeslagen als {esc(path.parent.name)}/{esc(path.name)}. '
+            "Het rollenspel staat nu in module 5.</div>"
+        )
+
+    def _error(self, text: str) -> None:
+        self.message.value = f'<div class="wb-card wb-error">{esc(text)}</div>'
+
+
+def scenario_form() -> widgets.Widget:
+    form = ScenarioForm()
+    form.widget.form = form
+    return form.widget
