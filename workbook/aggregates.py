@@ -228,6 +228,72 @@ def goal_cards(frame: pd.DataFrame, exercise: str = "04_doelen.doelenkaart") -> 
     return pd.DataFrame(rows, columns=["Deelnemer", "Doelen", "Concreet en positief", "Klaar"])
 
 
+def roleplay_elements(frame: pd.DataFrame) -> pd.DataFrame:
+    """Over all role-play rounds the observers tallied: in how many rounds each element was used.
+
+    Columns: ``Element``, ``Rondes``, ``Keer``.
+    """
+    from workbook.content import ELEMENT_IDS
+
+    names = {}
+    try:
+        names = {e.id: e.naam for e in content.load("elementen").elementen}
+    except content.ContentError:
+        pass
+    rounds = [
+        a
+        for ex, a in zip(frame["exercise"], frame["answer"], strict=True)
+        if str(ex).startswith("05_rollenspel.") and isinstance(a, dict) and a.get("events")
+    ]
+    rows = []
+    for element in ELEMENT_IDS:
+        used = [
+            sum(1 for e in a["events"] if isinstance(e, dict) and e.get("element") == element) for a in rounds
+        ]
+        rows.append(
+            {"Element": names.get(element, element), "Rondes": sum(1 for n in used if n), "Keer": sum(used)}
+        )
+    return (
+        pd.DataFrame(rows, columns=["Element", "Rondes", "Keer"])
+        if rounds
+        else pd.DataFrame(columns=["Element", "Rondes", "Keer"])
+    )
+
+
+def roleplay_outcomes(frame: pd.DataFrame) -> pd.DataFrame:
+    """How often role-play rounds and practice conversations reached a concrete agreement."""
+    plays = [
+        a
+        for ex, a in zip(frame["exercise"], frame["answer"], strict=True)
+        if str(ex).startswith("05_rollenspel.") and isinstance(a, dict) and a.get("finished")
+    ]
+    talks = [
+        a
+        for ex, a in zip(frame["exercise"], frame["answer"], strict=True)
+        if str(ex).startswith("06_oefengesprek.") and isinstance(a, dict) and a.get("finished")
+    ]
+    rows = []
+    if plays:
+        rows.append(
+            {
+                "Oefening": "Rollenspel (afgeronde rondes)",
+                "Aantal": len(plays),
+                "Kleine stap afgesproken": sum(1 for a in plays if a.get("agreement")),
+                "Vervolgafspraak": sum(1 for a in plays if a.get("followup")),
+            }
+        )
+    if talks:
+        rows.append(
+            {
+                "Oefening": "Oefengesprek (afgerond)",
+                "Aantal": len(talks),
+                "Kleine stap afgesproken": sum(1 for a in talks if a.get("agreement")),
+                "Vervolgafspraak": sum(1 for a in talks if a.get("agreement")),
+            }
+        )
+    return pd.DataFrame(rows, columns=["Oefening", "Aantal", "Kleine stap afgesproken", "Vervolgafspraak"])
+
+
 LEVEL_NAMES = {"1": "Niveau 1", "2": "Niveau 2", "3": "Niveau 3", "4": "Niveau 4"}
 LENS_NAMES = {"rood": "Rode bril", "groen": "Groene bril"}
 
@@ -277,4 +343,16 @@ PANELS: list[Panel] = [
     Panel(4, "SMARTI-score voor en na het herschrijven", smarti_before_after),
     Panel(4, "Herschreven doelen", lambda f: rewrite_examples(f, "04_doelen.herschrijven")),
     Panel(4, "Doelenkaarten", goal_cards),
+    Panel(
+        5,
+        "Rollenspel: welke elementen gebruikten de mentoren?",
+        roleplay_elements,
+        "Nog geen rondes geturfd.",
+    ),
+    Panel(
+        5,
+        "Rollenspel en oefengesprek: concrete afspraak bereikt?",
+        roleplay_outcomes,
+        "Nog geen afgeronde rondes of gesprekken.",
+    ),
 ]

@@ -129,7 +129,7 @@ class RoleplayView:
             description="Naar de nabespreking",
             icon="comments",
             button_style="primary",
-            layout=widgets.Layout(width="auto"),
+            layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         self.to_debrief.add_class("wb-rp-to-debrief")
         self.agreement = widgets.Checkbox(

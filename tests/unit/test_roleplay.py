@@ -1,0 +1,285 @@
+"""Role-play scenarios and practice conversations: schema, tally, branching, authoring, views."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import ipywidgets as widgets
+import pytest
+import yaml
+
+from workbook import aggregates, authoring, content, roleplay
+from workbook.content import ELEMENT_IDS, THEMES, ContentError
+from workbook.roleplay import Conversation, Tally, classify_turn
+from workbook.session import Session
+from workbook.store import Store
+from workbook.ui import oefengesprek, rollenspel, scenario_form
+from workbook.ui.common import PageContext
+
+EXERCISES = Path(__file__).resolve().parents[2] / "exercises"
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def _html(widget) -> str:
+    out: list[str] = []
+    if isinstance(widget, widgets.HTML):
+        out.append(widget.value)
+    for child in getattr(widget, "children", ()):
+        out.append(_html(child))
+    return "\n".join(out)
+
+
+@pytest.fixture
+def copy(tmp_path, monkeypatch) -> Path:
+    target = tmp_path / "exercises"
+    shutil.copytree(EXERCISES, target)
+    monkeypatch.setenv("WERKBOEK_EXERCISES", str(target))
+    return target
+
+
+@pytest.fixture
+def ctx(tmp_path) -> PageContext:
+    return PageContext(Store(f"sqlite:///{tmp_path / 'r.sqlite'}"), Session("ABC", "Sanne", "t"))
+
+
+# --- content ------------------------------------------------------------------------------
+
+
+def test_every_scenario_file_is_valid_and_the_themes_are_covered():
+    plays, errors = content.load_folder("rollenspellen")
+    assert errors == [] and len(plays) >= 10
+    assert {p.thema for p in plays} == set(THEMES)
+    for p in plays:
+        assert (EXERCISES / "rollenspellen" / f"{p.id}.yaml").exists()
+        assert all(p.formuleringen[e] for e in ELEMENT_IDS)
+    talks, errors = content.load_folder("oefengesprekken")
+    assert errors == [] and len(talks) >= 4
+    for t in talks:
+        assert sum(1 for lines in t.reacties.values() if lines) >= 3
+
+
+def test_a_broken_scenario_gives_a_precise_error_and_the_others_stay(copy):
+    path = copy / "rollenspellen" / "moe.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["leerling"]["gevoel"]
+    data["thema"] = "iets anders"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    other = copy / "rollenspellen" / "concentratie.yaml"
+    data = yaml.safe_load(other.read_text(encoding="utf-8"))
+    data["formuleringen"].pop("vastleggen")
+    other.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (copy / "rollenspellen" / "kapot.yaml").write_text("id: kapot\ntitel: [\n", encoding="utf-8")
+    plays, errors = content.load_folder("rollenspellen")
+    assert len(plays) == 8
+    text = "\n".join(e.message for e in errors)
+    assert "rollenspellen/moe.yaml" in text and "'leerling', veld 'gevoel': dit veld ontbreekt" in text
+    assert "veld 'thema': deze waarde is niet toegestaan" in text
+    assert "rollenspellen/concentratie.yaml" in text and "ontbreken voorbeeldzinnen voor: vastleggen" in text
+    assert "rollenspellen/kapot.yaml" in text and "regel" in text
+    box = rollenspel.module(PageContext(None, None))
+    assert "rollenspellen/moe.yaml" in _html(box) and box.view.choice.options
+
+
+def test_duplicate_ids_are_reported(copy):
+    shutil.copy(copy / "rollenspellen" / "moe.yaml", copy / "rollenspellen" / "moe_kopie.yaml")
+    _plays, errors = content.load_folder("rollenspellen")
+    assert any("meer dan één bestand" in e.message for e in errors)
+
+
+# --- tally --------------------------------------------------------------------------------
+
+
+def test_tally_counts_order_time_and_roundtrip():
+    t = Tally()
+    t.mark("erkennen", 12)
+    t.mark("zichtbaar_maken", 95)
+    t.mark("erkennen", 130)
+    t.count("groen")
+    t.count("open")
+    t.undo()
+    assert t.timeline() == [("00:12", "erkennen"), ("01:35", "zichtbaar_maken")]
+    assert t.per_element()["erkennen"] == 1 and t.counters["groen"] == 1
+    with pytest.raises(ValueError):
+        t.mark("<b>", 1)
+    with pytest.raises(ValueError):
+        t.count("paars")
+    t.listening, t.notes, t.agreement = 3, XSS, True
+    again = Tally.from_state(t.state())
+    assert again == t
+    junk = Tally.from_state({"events": [{"element": "x", "t": 1}, "y"], "counters": {"rood": -3}, "listening": 9})
+    assert junk.events == [] and junk.counters["rood"] == 0 and junk.listening is None
+
+
+# --- branching conversation -------------------------------------------------------------
+
+
+@pytest.fixture
+def script():
+    talks, _ = content.load_folder("oefengesprekken")
+    return {t.id: t for t in talks}["te_laat_daan"]
+
+
+@pytest.mark.parametrize(
+    "text, branch",
+    [
+        ("Dat klinkt als een drukke ochtend.", "erkennen"),
+        ("Veel leerlingen hebben dat in de ochtend.", "erkennen"),
+        ("Op welke dagen lukt het wel om op tijd te zijn?", "verkennen"),
+        ("Wat is een kleine stap die je morgen kunt proberen?", "stap"),
+        ("Ik schrijf het op en maandag kijken we hoe het ging.", "afspraak"),
+        ("Waarom ben je nou weer te laat?", "rood"),
+        ("Je moet gewoon eerder opstaan.", "rood"),
+        ("Hoe heet je broertje?", "anders"),
+    ],
+)
+def test_turns_take_the_right_branch(text, branch):
+    assert classify_turn(text)[0] == branch
+
+
+def test_acknowledgement_opens_up_and_a_red_waarom_closes_down(script):
+    warm = Conversation(script)
+    assert "broertje" in warm.say("Dat klinkt als een drukke ochtend voor je.")["student"]
+    cold = Conversation(script)
+    assert cold.say("Waarom kom je steeds te laat?")["student"] in script.reacties["rood"]
+    assert cold.say("Waarom sta je niet eerder op?")["student"] == script.reacties["rood"][1]
+
+
+def test_conversation_ends_with_step_and_agreement(script):
+    c = Conversation(script)
+    c.say("Dat klinkt als een drukke ochtend.")
+    c.say("Ik schrijf het op.")  # an agreement before a step does not end it
+    assert not c.finished
+    c.say("Op dinsdag lukt het wel. Wat is er dan anders?")
+    c.say("Wat is een kleine stap die je morgen kunt proberen?")
+    last = c.say("Ik noteer het, en volgende week maandag kijken we samen hoe het ging.")
+    assert c.finished and c.agreement_made and last["student"] == script.slot
+    review = c.review()
+    assert review["agreement"] and "erkennen" in review["elements"]
+    with pytest.raises(ValueError, match="afgelopen"):
+        c.say("Nog iets?")
+    again = Conversation.from_state(script, c.state())
+    assert again.turns == c.turns and again.finished
+
+
+def test_conversation_ends_after_the_maximum_and_refuses_bad_turns(script):
+    c = Conversation(script)
+    with pytest.raises(ValueError, match="Typ eerst"):
+        c.say("   ")
+    with pytest.raises(ValueError, match="te lang"):
+        c.say("a" * 700)
+    for _ in range(script.max_beurten):
+        c.say("Hm.")
+    assert c.finished and not c.agreement_made
+    tips = " ".join(c.review()["tips"])
+    assert "erkennen" in tips and "kleine, concrete stap" in tips
+
+
+# --- authoring ----------------------------------------------------------------------------
+
+
+def _form_fields(scenario_id: str = "nieuw_scenario") -> dict:
+    plays, _ = content.load_folder("rollenspellen")
+    base = plays[0].model_dump()
+    fields = {key: base.get(key) for key in ("titel", "thema", "minuten")}
+    fields["id"] = scenario_id
+    for section in ("leerling", "mentor", "observator"):
+        for key, value in base[section].items():
+            fields[f"{section}.{key}"] = "\n".join(value) if isinstance(value, list) else value
+    for e in ELEMENT_IDS:
+        fields[f"formuleringen.{e}"] = "\n".join(base["formuleringen"][e])
+    fields["nabespreking"] = "\n".join(base["nabespreking"])
+    return fields
+
+
+def test_save_scenario_writes_a_valid_file(copy):
+    path = authoring.save_scenario(_form_fields(), copy)
+    assert path == copy / "rollenspellen" / "nieuw_scenario.yaml"
+    plays, errors = content.load_folder("rollenspellen", copy)
+    assert errors == [] and "nieuw_scenario" in {p.id for p in plays}
+    with pytest.raises(FileExistsError, match="bestaat al"):
+        authoring.save_scenario(_form_fields(), copy)
+    authoring.save_scenario(_form_fields(), copy, overwrite=True)
+
+
+def test_invalid_form_gets_dutch_errors_and_writes_nothing(copy):
+    fields = _form_fields("Fout ID!")
+    fields["mentor.doel"] = ""
+    fields["nabespreking"] = "alleen één vraag"
+    with pytest.raises(ContentError) as info:
+        authoring.save_scenario(fields, copy)
+    msg = info.value.message
+    assert "het formulier" in msg and "veld 'id'" in msg and "'mentor', veld 'doel'" in msg
+    assert "minstens 3" in msg
+    assert not list((copy / "rollenspellen").glob("Fout*"))
+
+
+def test_scenario_form_is_locked_and_saves(copy, monkeypatch):
+    monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", "sleutel")
+    form = scenario_form.scenario_form().form
+    assert not hasattr(form, "inputs")
+    form.lock.key.value = "fout"
+    form.lock.unlock()
+    assert not hasattr(form, "inputs") and "klopt niet" in form.lock.message.value
+    form.lock.key.value = "sleutel"
+    form.lock.unlock()
+    for key, value in _form_fields("via_formulier").items():
+        if key in form.inputs:
+            form.inputs[key].value = value
+    form.inputs["titel"].value = "Titel met " + XSS
+    form.show_preview()
+    assert "Jij bent de observator" in form.preview.value and "<img" not in form.preview.value
+    form.save()
+    assert "Opgeslagen" in form.message.value and (copy / "rollenspellen" / "via_formulier.yaml").exists()
+    form.inputs["mentor.doel"].value = ""
+    form.save()
+    assert "doel" in form.message.value and "wb-error" in form.message.value
+
+
+# --- the views ----------------------------------------------------------------------------
+
+
+def test_each_role_sees_only_its_own_card_and_the_round_is_saved(ctx):
+    view = rollenspel.module(ctx).view
+    assert view.round.layout.display == "none"
+    view.role.value = "leerling"
+    assert "Jij bent de leerling" in view.card.value and "Jij bent de mentor" not in view.card.value
+    assert view.board.layout.display == "none"
+    view.role.value = "mentor"
+    assert "Jij bent de mentor" in view.card.value and view.scenario.leerling.gevoel not in view.card.value
+    view.role.value = "observator"
+    assert view.board.layout.display is None
+    view.timer.value = 75
+    assert "Nog " in view.clock.value
+    view.element_buttons["erkennen"].click()
+    view.counter_buttons["groen"].click()
+    view.notes.value = XSS
+    view.to_debrief.click()
+    view.agreement.value = True
+    view.saver.flush()
+    assert "01:15 · Erkennen" in view.debrief_view.value and "<img" not in view.debrief_view.value
+    again = rollenspel.module(ctx).view
+    assert again.role.value == "observator" and again.timer.value == 75
+    assert again.tally.per_element()["erkennen"] == 1 and again.agreement.value is True
+    frame = ctx.store.frame("ABC")
+    used = aggregates.roleplay_elements(frame).set_index("Element")
+    assert used.loc["Erkennen", "Rondes"] == 1
+    assert aggregates.roleplay_outcomes(frame).iloc[0]["Kleine stap afgesproken"] == 1
+
+
+def test_practice_conversation_view_plays_saves_and_restores(ctx):
+    view = oefengesprek.module(ctx).view
+    view.text.value = ""
+    view.say()
+    assert "Typ eerst" in view.message.value
+    for text in ("Dat lijkt me echt balen.", XSS, "Wat ging er bij het vorige hoofdstuk wel goed?",
+                 "Wat is een kleine stap die je deze week kunt proberen?",
+                 "Ik schrijf het op en vrijdag kijken we samen hoe het ging."):
+        view.text.value = text
+        view.say()
+    assert view.conversation.finished and "Terugblik" in view.review.value
+    assert "&lt;img" in view.transcript.value and "<img" not in view.transcript.value
+    again = oefengesprek.module(ctx).view
+    assert len(again.conversation.turns) == 5 and again.conversation.finished
+    again.restart.click()
+    assert again.conversation.turns == [] and view.input_box.layout.display == "none"
