@@ -62,6 +62,8 @@ def test_code_is_ruff_clean():
 
     result = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "workbook", "tests", "conftest.py"],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout[-3000:]

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import pytest
 import yaml
 
-from workbook import aggregates, authoring, content, roleplay
+from workbook import aggregates, authoring, content
 from workbook.content import ELEMENT_IDS, THEMES, ContentError
 from workbook.roleplay import Conversation, Tally, classify_turn
 from workbook.session import Session
@@ -107,7 +107,9 @@ def test_tally_counts_order_time_and_roundtrip():
     t.listening, t.notes, t.agreement = 3, XSS, True
     again = Tally.from_state(t.state())
     assert again == t
-    junk = Tally.from_state({"events": [{"element": "x", "t": 1}, "y"], "counters": {"rood": -3}, "listening": 9})
+    junk = Tally.from_state(
+        {"events": [{"element": "x", "t": 1}, "y"], "counters": {"rood": -3}, "listening": 9}
+    )
     assert junk.events == [] and junk.counters["rood"] == 0 and junk.listening is None
 
 
@@ -272,9 +274,13 @@ def test_practice_conversation_view_plays_saves_and_restores(ctx):
     view.text.value = ""
     view.say()
     assert "Typ eerst" in view.message.value
-    for text in ("Dat lijkt me echt balen.", XSS, "Wat ging er bij het vorige hoofdstuk wel goed?",
-                 "Wat is een kleine stap die je deze week kunt proberen?",
-                 "Ik schrijf het op en vrijdag kijken we samen hoe het ging."):
+    for text in (
+        "Dat lijkt me echt balen.",
+        XSS,
+        "Wat ging er bij het vorige hoofdstuk wel goed?",
+        "Wat is een kleine stap die je deze week kunt proberen?",
+        "Ik schrijf het op en vrijdag kijken we samen hoe het ging.",
+    ):
         view.text.value = text
         view.say()
     assert view.conversation.finished and "Terugblik" in view.review.value
