@@ -640,6 +640,14 @@ def load_all(directory: Path | None = None) -> dict[str, Any]:
     return out
 
 
+def element_names() -> dict[str, str]:
+    """Element id to its Dutch name; the ids themselves when the elements file is broken."""
+    try:
+        return {e.id: e.naam for e in load("elementen").elementen}
+    except ContentError:
+        return {e: e.replace("_", " ") for e in ELEMENT_IDS}
+
+
 def main() -> int:
     """Validate all content files and print what is wrong, in Dutch."""
     results = load_all()

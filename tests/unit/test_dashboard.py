@@ -7,22 +7,12 @@ import io
 import pandas as pd
 import pytest
 
+from tests.helpers import widget_html as _html
 from workbook import aggregates, export
 from workbook.store import Store
 from workbook.ui import dashboard as dash
 
 XSS = "<img src=x onerror=alert(1)>"
-
-
-def _html(widget) -> str:
-    import ipywidgets as widgets
-
-    out: list[str] = []
-    if isinstance(widget, widgets.HTML):
-        out.append(widget.value)
-    for child in getattr(widget, "children", ()):
-        out.append(_html(child))
-    return "\n".join(out)
 
 
 def quiz_state(score: int, total: int = 3, finished: bool = True, wrong: str = "erkennen"):

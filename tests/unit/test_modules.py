@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import ipywidgets as widgets
 import pytest
 
+from tests.helpers import widget_html as _html
 from workbook import aggregates
 from workbook.session import Session
 from workbook.store import Store
@@ -14,15 +14,6 @@ from workbook.ui import brillen, dashboard, doelen, elementen, luisteren
 from workbook.ui.common import PageContext
 
 XSS = "<img src=x onerror=alert(1)>"
-
-
-def _html(widget) -> str:
-    out: list[str] = []
-    if isinstance(widget, widgets.HTML):
-        out.append(widget.value)
-    for child in getattr(widget, "children", ()):
-        out.append(_html(child))
-    return "\n".join(out)
 
 
 @pytest.fixture

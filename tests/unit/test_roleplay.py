@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import ipywidgets as widgets
 import pytest
 import yaml
 
+from tests.helpers import widget_html as _html
 from workbook import aggregates, authoring, content
 from workbook.content import ELEMENT_IDS, THEMES, ContentError
 from workbook.roleplay import Conversation, Tally, classify_turn
@@ -19,15 +19,6 @@ from workbook.ui.common import PageContext
 
 EXERCISES = Path(__file__).resolve().parents[2] / "exercises"
 XSS = "<img src=x onerror=alert(1)>"
-
-
-def _html(widget) -> str:
-    out: list[str] = []
-    if isinstance(widget, widgets.HTML):
-        out.append(widget.value)
-    for child in getattr(widget, "children", ()):
-        out.append(_html(child))
-    return "\n".join(out)
 
 
 @pytest.fixture

@@ -6,24 +6,15 @@ import html
 import shutil
 from pathlib import Path
 
-import ipywidgets as widgets
 import pytest
 
+from tests.helpers import widget_html as _html
 from workbook import content
 from workbook.quiz import element_quiz
 from workbook.ui import elementen, start
+from workbook.ui.components import QuizView
 
 EXERCISES = Path(__file__).resolve().parents[2] / "exercises"
-
-
-def _html(widget) -> str:
-    """All HTML text below a widget."""
-    out: list[str] = []
-    if isinstance(widget, widgets.HTML):
-        out.append(widget.value)
-    for child in getattr(widget, "children", ()):
-        out.append(_html(child))
-    return "\n".join(out)
 
 
 def test_start_page_links_built_modules_and_announces_the_rest():
@@ -77,7 +68,7 @@ def test_quiz_click_gives_feedback_and_finishes_with_score():
 def test_quiz_reports_state_changes():
     states = []
     data = content.load("elementen")
-    view = elementen.QuizView(lambda: element_quiz(data, n=7, seed=1), on_change=states.append)
+    view = QuizView(lambda: element_quiz(data, n=7, seed=1), on_change=states.append)
     _button(view, view.quiz.questions[0].answer).click()
     assert states[-1]["answers"] == {"0": view.quiz.questions[0].answer}
     assert states[-1]["score"] == 1

@@ -17,9 +17,17 @@ from workbook.practice import (
     lens_quiz,
     red_to_green_tasks,
 )
-from workbook.quiz import Quiz
-from workbook.ui.common import PageContext, bullets, esc, load_content, page_context, session_bar, style
-from workbook.ui.components import LabView, QuizView, RewriteView, lens_badge, question_html
+from workbook.ui.common import (
+    PageContext,
+    bullets,
+    esc,
+    load_content,
+    page_context,
+    save_status,
+    session_bar,
+    style,
+)
+from workbook.ui.components import LabView, RewriteView, lens_badge, question_html, saved_quiz
 
 __all__ = ["module", "SORT_EXERCISE", "GREEN_EXERCISE", "OPEN_EXERCISE", "LAB_EXERCISE"]
 
@@ -27,12 +35,6 @@ SORT_EXERCISE = "03_brillen.sorteren"
 GREEN_EXERCISE = "03_brillen.rood_groen"
 OPEN_EXERCISE = "03_brillen.open_vragen"
 LAB_EXERCISE = "03_brillen.lab"
-
-
-def _status() -> widgets.HTML:
-    status = widgets.HTML()
-    status.add_class("wb-save-status")
-    return status
 
 
 def _judged_html(result) -> str:
@@ -64,27 +66,12 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
     )
     explain = widgets.HTML(f'<div class="wb-card">{"".join(explain_parts)}</div>')
 
-    sort_status = _status()
-    sort_saver = ctx.autosaver(SORT_EXERCISE, sort_status)
-    make = lambda: lens_quiz(lenses, n=10, seed=seed)  # noqa: E731
-    restored = None
-    saved = sort_saver.load()
-    if saved:
-        template = make()
-        try:
-            restored = Quiz.from_state(saved, template.choices, template.explanations)
-        except (ValueError, TypeError, AttributeError):
-            restored = None
-    sort_view = QuizView(
-        make,
-        quiz=restored,
-        on_change=lambda st: sort_saver.change(st, immediate=True),
-        intro=lenses.opdrachten["sorteren"],
+    sort_view = saved_quiz(
+        ctx, SORT_EXERCISE, lambda: lens_quiz(lenses, n=10, seed=seed), intro=lenses.opdrachten["sorteren"]
     )
-    sort_view.widget.children = (*sort_view.widget.children, sort_status)
 
     def rewrite(tasks, judge, exercise, css, intro, placeholder):
-        status = _status()
+        status = save_status()
         saver = ctx.autosaver(exercise, status)
         progress = RewriteProgress(tasks, judge)
         progress.restore(saver.load())
@@ -109,7 +96,7 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
         "Typ hier je open vraag...",
     )
 
-    lab_status = _status()
+    lab_status = save_status()
     lab_saver = ctx.autosaver(LAB_EXERCISE, lab_status)
     lab = LabView(
         lambda text: question_html(feedback.analyse_question(text)),

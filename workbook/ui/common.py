@@ -167,6 +167,13 @@ class PageContext:
         return notebook + (f"?{self.session.query()}" if self.session else "")
 
 
+def save_status() -> widgets.HTML:
+    """The small line under an exercise that says whether (and when) it was saved."""
+    status = widgets.HTML()
+    status.add_class("wb-save-status")
+    return status
+
+
 def page_context(store: Store | None = None, sess: Session | None = None) -> PageContext:
     """Find the store and the session of this page (arguments override, for tests)."""
     store = store if store is not None else get_store()
@@ -178,6 +185,24 @@ def page_context(store: Store | None = None, sess: Session | None = None) -> Pag
         )
     found, problem = session.current(store)
     return PageContext(store, found, problem)
+
+
+def folder_page(folder: str, make_view, ctx: PageContext | None = None) -> widgets.Widget:
+    """A module page over one item per file (``exercises/<folder>/*.yaml``).
+
+    Broken files are reported in Dutch above the view; the valid ones stay usable.
+    ``make_view(items, ctx, element_names)`` returns an object with a ``widget``.
+    """
+    ctx = ctx or page_context()
+    bar = session_bar(ctx)
+    items, errors = content.load_folder(folder)
+    problems = [error_box(e) for e in errors]
+    if not items:
+        return widgets.VBox([style(), bar, *problems])
+    view = make_view(items, ctx, content.element_names())
+    box = widgets.VBox([style(), bar, *problems, view.widget])
+    box.view = view
+    return box
 
 
 def session_bar(ctx: PageContext, home: str = "00_start.ipynb") -> widgets.HTML:

@@ -15,10 +15,11 @@ from workbook import feedback
 from workbook.autosave import Autosaver
 from workbook.practice import MAX_TEXT, Judgement, RewriteProgress
 from workbook.quiz import Quiz
-from workbook.ui.common import card, esc
+from workbook.ui.common import card, esc, save_status
 
 __all__ = [
     "QuizView",
+    "saved_quiz",
     "RewriteView",
     "LabView",
     "quoted",
@@ -229,6 +230,30 @@ class QuizView:
             f"Je score: {q.score} van de {total} goed</div>{extra}"
             "<p>Klik op <em>Opnieuw beginnen</em> voor een nieuwe reeks zinnen.</p></div>"
         )
+
+
+def saved_quiz(ctx, exercise: str, make: Callable[[], Quiz], intro: str | None = None) -> QuizView:
+    """A :class:`QuizView` saved after every answer and restored on reload, with its save status.
+
+    ``ctx`` is the page's :class:`workbook.ui.common.PageContext`.
+    """
+    status = save_status()
+    saver = ctx.autosaver(exercise, status)
+    restored = None
+    saved = saver.load()
+    if saved:
+        template = make()
+        try:
+            restored = Quiz.from_state(saved, template.choices, template.explanations)
+        except (ValueError, TypeError, AttributeError):
+            restored = None  # an old or damaged state: start afresh; the history stays in the store
+    options = {"intro": intro} if intro else {}
+    view = QuizView(
+        make, quiz=restored, on_change=lambda state: saver.change(state, immediate=True), **options
+    )
+    view.widget.children = (*view.widget.children, status)
+    view.saver = saver
+    return view
 
 
 def _textarea(placeholder: str, css: str) -> widgets.Textarea:

@@ -15,19 +15,22 @@ import ipywidgets as widgets
 from workbook import export, feedback
 from workbook.content import SmartiFile
 from workbook.practice import GoalCard, RewriteProgress, goal_tasks, judge_goal
-from workbook.ui.common import PageContext, card, esc, load_content, page_context, session_bar, style
+from workbook.ui.common import (
+    PageContext,
+    card,
+    esc,
+    load_content,
+    page_context,
+    save_status,
+    session_bar,
+    style,
+)
 from workbook.ui.components import RewriteView, goal_html
 
 __all__ = ["module", "GoalCardView", "REWRITE_EXERCISE", "CARD_EXERCISE"]
 
 REWRITE_EXERCISE = "04_doelen.herschrijven"
 CARD_EXERCISE = "04_doelen.doelenkaart"
-
-
-def _status() -> widgets.HTML:
-    status = widgets.HTML()
-    status.add_class("wb-save-status")
-    return status
 
 
 def explain_html(data: SmartiFile) -> str:
@@ -221,7 +224,7 @@ def module(ctx: PageContext | None = None) -> widgets.Widget:
     data, error = load_content("smarti")
     if error is not None:
         return widgets.VBox([style(), bar, error])
-    rewrite_status = _status()
+    rewrite_status = save_status()
     rewrite_saver = ctx.autosaver(REWRITE_EXERCISE, rewrite_status)
     progress = RewriteProgress(goal_tasks(data), judge_goal)
     progress.restore(rewrite_saver.load())
@@ -236,7 +239,7 @@ def module(ctx: PageContext | None = None) -> widgets.Widget:
         reflections=people,
     )
     rewrite.widget.children = (*rewrite.widget.children, rewrite_status)
-    card_status = _status()
+    card_status = save_status()
     card_saver = ctx.autosaver(CARD_EXERCISE, card_status)
     card_view = GoalCardView(data, card_saver)
     card_view.restore(card_saver.load())

@@ -7,9 +7,19 @@ from typing import Any
 import ipywidgets as widgets
 
 from workbook.content import ElementenFile
-from workbook.quiz import Quiz, element_choices, element_quiz
-from workbook.ui.common import PageContext, bullets, card, esc, load_content, page_context, session_bar, style
-from workbook.ui.components import LabView, QuizView, elements_html
+from workbook.quiz import element_quiz
+from workbook.ui.common import (
+    PageContext,
+    bullets,
+    card,
+    esc,
+    load_content,
+    page_context,
+    save_status,
+    session_bar,
+    style,
+)
+from workbook.ui.components import LabView, elements_html, saved_quiz
 
 __all__ = ["module", "Explorer"]
 
@@ -66,26 +76,9 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
     if error is not None:
         return widgets.VBox([style(), bar, error])
     explorer = Explorer(data)
-    status = widgets.HTML()
-    status.add_class("wb-save-status")
-    saver = ctx.autosaver(QUIZ_EXERCISE, status)
-    choices, explanations = element_choices(data)
-    restored = None
-    saved = saver.load()
-    if saved:
-        try:
-            restored = Quiz.from_state(saved, choices, explanations)
-        except (ValueError, TypeError, AttributeError):
-            restored = None  # an old or damaged state: start afresh, the history stays in the store
-    quiz_view = QuizView(
-        lambda: element_quiz(data, n=10, seed=seed),
-        quiz=restored,
-        on_change=lambda state: saver.change(state, immediate=True),
-    )
-    quiz_view.widget.children = (*quiz_view.widget.children, status)
+    quiz_view = saved_quiz(ctx, QUIZ_EXERCISE, lambda: element_quiz(data, n=10, seed=seed))
     names = {e.id: e.naam for e in data.elementen}
-    free_status = widgets.HTML()
-    free_status.add_class("wb-save-status")
+    free_status = save_status()
     free_saver = ctx.autosaver(FREE_EXERCISE, free_status)
     free = LabView(
         lambda text: elements_html(text, names),
@@ -99,11 +92,11 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
     free.widget.children = (*free.widget.children, free_status)
     tabs = widgets.Tab(children=[explorer.widget, quiz_view.widget, free.widget])
     tabs.titles = ("Verkennen", "Quiz", "Zelf formuleren")
-    if restored is not None and restored.answers:
+    if quiz_view.quiz.answers:
         tabs.selected_index = 1
     box = widgets.VBox([style(), bar, tabs])
     box.free = free
     box.explorer = explorer
     box.quiz_view = quiz_view
-    box.saver = saver
+    box.saver = quiz_view.saver
     return box

@@ -8,9 +8,18 @@ import ipywidgets as widgets
 
 from workbook.content import LuisterenFile
 from workbook.practice import MAX_TEXT, listening_quiz
-from workbook.quiz import Quiz
-from workbook.ui.common import PageContext, bullets, card, esc, load_content, page_context, session_bar, style
-from workbook.ui.components import QuizView
+from workbook.ui.common import (
+    PageContext,
+    bullets,
+    card,
+    esc,
+    load_content,
+    page_context,
+    save_status,
+    session_bar,
+    style,
+)
+from workbook.ui.components import saved_quiz
 
 __all__ = ["module", "SelfAssessment", "QUIZ_EXERCISE", "SELF_EXERCISE"]
 
@@ -112,26 +121,13 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
     data, error = load_content("luisteren")
     if error is not None:
         return widgets.VBox([style(), bar, error])
-    quiz_status, self_status = widgets.HTML(), widgets.HTML()
-    quiz_status.add_class("wb-save-status")
-    self_status.add_class("wb-save-status")
-    quiz_saver = ctx.autosaver(QUIZ_EXERCISE, quiz_status)
-    make = lambda: listening_quiz(data, seed=seed)  # noqa: E731
-    restored = None
-    saved = quiz_saver.load()
-    if saved:
-        template = make()
-        try:
-            restored = Quiz.from_state(saved, template.choices, template.explanations)
-        except (ValueError, TypeError, AttributeError):
-            restored = None
-    quiz_view = QuizView(
-        make,
-        quiz=restored,
-        on_change=lambda st: quiz_saver.change(st, immediate=True),
+    quiz_view = saved_quiz(
+        ctx,
+        QUIZ_EXERCISE,
+        lambda: listening_quiz(data, seed=seed),
         intro="Een leerling zegt iets en de mentor reageert. Op welk niveau luistert de mentor?",
     )
-    quiz_view.widget.children = (*quiz_view.widget.children, quiz_status)
+    self_status = save_status()
     self_saver = ctx.autosaver(SELF_EXERCISE, self_status)
     assessment = SelfAssessment(data, self_saver)
     assessment.restore(self_saver.load())

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from workbook import content
-from workbook.content import ELEMENT_IDS, Oefengesprek
+from workbook.content import Oefengesprek
 from workbook.roleplay import MAX_TURN_CHARS, Conversation
-from workbook.ui.common import PageContext, card, error_box, esc, page_context, session_bar, style
+from workbook.ui.common import PageContext, card, esc, folder_page, save_status
 from workbook.ui.components import lens_badge
 
 __all__ = ["module", "ConversationView", "EXERCISE_PREFIX"]
@@ -23,8 +22,7 @@ class ConversationView:
         self.ctx = ctx
         self.names = names
         self.saver = None
-        self.status = widgets.HTML()
-        self.status.add_class("wb-save-status")
+        self.status = save_status()
         self.choice = widgets.Dropdown(
             options=[(s.titel, s.id) for s in scripts],
             description="Gesprek",
@@ -158,17 +156,4 @@ class ConversationView:
 
 def module(ctx: PageContext | None = None) -> widgets.Widget:
     """Build module 06; a broken script file is reported, the others stay usable."""
-    ctx = ctx or page_context()
-    bar = session_bar(ctx)
-    scripts, errors = content.load_folder("oefengesprekken")
-    try:
-        names = {e.id: e.naam for e in content.load("elementen").elementen}
-    except content.ContentError:
-        names = {e: e.replace("_", " ") for e in ELEMENT_IDS}
-    problems = [error_box(e) for e in errors]
-    if not scripts:
-        return widgets.VBox([style(), bar, *problems])
-    view = ConversationView(scripts, ctx, names)
-    box = widgets.VBox([style(), bar, *problems, view.widget])
-    box.view = view
-    return box
+    return folder_page("oefengesprekken", ConversationView, ctx)

@@ -6,10 +6,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from workbook import content
 from workbook.content import ELEMENT_IDS, Rollenspel
 from workbook.roleplay import COUNTERS, MAX_NOTES, Tally, format_seconds
-from workbook.ui.common import PageContext, bullets, card, error_box, esc, page_context, session_bar, style
+from workbook.ui.common import PageContext, bullets, card, esc, folder_page, save_status
 
 __all__ = ["module", "RoleplayView", "EXERCISE_PREFIX"]
 
@@ -59,8 +58,7 @@ class RoleplayView:
         self.ctx = ctx
         self.names = names
         self.tally = Tally()
-        self.status = widgets.HTML()
-        self.status.add_class("wb-save-status")
+        self.status = save_status()
         self.saver = None
         self.choice = widgets.Dropdown(
             options=[(f"{s.titel} ({s.thema})", s.id) for s in scenarios],
@@ -310,17 +308,4 @@ class RoleplayView:
 
 def module(ctx: PageContext | None = None) -> widgets.Widget:
     """Build module 05; a broken scenario file is reported, the others stay usable."""
-    ctx = ctx or page_context()
-    bar = session_bar(ctx)
-    scenarios, errors = content.load_folder("rollenspellen")
-    try:
-        names = {e.id: e.naam for e in content.load("elementen").elementen}
-    except content.ContentError:
-        names = {e: e.replace("_", " ") for e in ELEMENT_IDS}
-    problems = [error_box(e) for e in errors]
-    if not scenarios:
-        return widgets.VBox([style(), bar, *problems])
-    view = RoleplayView(scenarios, ctx, names)
-    box = widgets.VBox([style(), bar, *problems, view.widget])
-    box.view = view
-    return box
+    return folder_page("rollenspellen", RoleplayView, ctx)
