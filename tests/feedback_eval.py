@@ -20,12 +20,12 @@ def load(name: str) -> list:
 
 
 def development_set() -> tuple[list, list, list]:
-    """Questions, goals and utterances of the development set (both rounds)."""
-    round2 = load("ontwikkelset_2.yaml")
+    """Questions, goals and utterances of the development set (all three rounds)."""
+    rounds = [load("ontwikkelset_2.yaml"), load("ontwikkelset_3.yaml")]
     return (
-        load("vragen.yaml") + round2["vragen"],
-        load("doelen.yaml") + round2["doelen"],
-        load("uitingen.yaml") + round2["uitingen"],
+        load("vragen.yaml") + [q for r in rounds for q in r["vragen"]],
+        load("doelen.yaml") + [g for r in rounds for g in r["doelen"]],
+        load("uitingen.yaml") + [u for r in rounds for u in r["uitingen"]],
     )
 
 

@@ -38,6 +38,12 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
             "De mentor benoemt het gevoel van de leerling.",
         ),
         (
+            r"\bik kan me (goed |heel goed )?voorstellen dat (je|jij)\b|\b(je|jij)\b[^.?]{0,25}\b(geschrokken"
+            r"|teleurgesteld|verdrietig|gefrustreerd|zenuwachtig|onzeker)\b",
+            1.4,
+            "De mentor benoemt hoe het voor de leerling is.",
+        ),
+        (
             r"\b(vertel|vertelt) (daar |er |me |eens )*(eens )?(wat |iets )?meer (over|van)\b",
             0.7,
             "De mentor nodigt uit om meer te vertellen.",
@@ -116,7 +122,7 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
         (
             r"\b(ik heb|heb ik) (er )?(echt |alle |veel |het |wel |groot |heel )*(vertrouwen|geloof)\b|\bik (geloof|verwacht|weet zeker)"
             r" (dat|wel)\b|\b(dat|het) (gaat|komt) (je |jou )?(vast|zeker|wel|echt)( wel)? (lukken|goed)\b"
-            r"|\bdat (gaat|ga) je (vast|zeker|wel) (lukken|redden)\b|\bje (gaat|kunt|kan) dit( echt)?( wel)?\b",
+            r"|\bdat (gaat|ga) je (vast|zeker|wel) (lukken|redden)\b|\b(je|jij) (gaat|kunt|kan) dit( echt)?( wel)?\b",
             1.6,
             "De mentor spreekt vertrouwen uit dat het gaat lukken.",
         ),
@@ -170,6 +176,12 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
             "De mentor vraagt hoe het succes tot stand kwam.",
         ),
         (r"\b(vasthouden|behouden|blijven doen)\b", 1.3, "De mentor vraagt wat de leerling wil vasthouden."),
+        (
+            r"\b(werkte|werkt|hielp|helpt|ging)\b[^?.]{0,20}\b(goed|prima|fijn)\b|\b(heb je|je hebt)\b[^.?]{0,30}"
+            r"\b(laten zien|bewezen)\b",
+            1.3,
+            "De mentor wijst op wat eerder werkte.",
+        ),
         (
             r"\b(sterke kant\w*|waar ben je goed in|wat kun je (al )?goed|je bent (goed|sterk) in|talent)\b",
             1.4,

@@ -44,7 +44,8 @@ _DAYS = r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 _HOLIDAYS = (
     r"(herfstvakantie|kerstvakantie|voorjaarsvakantie|krokusvakantie|meivakantie|zomervakantie|vakantie|"
     r"toetsweek|proefwerkweek|rapport|rapportvergadering|kerst|pasen|eind van|einde van|ouderavond|"
-    r"volgende toets|toets van|overgang)"
+    r"volgende toets|toets van|overgang|presentatie|spreekbeurt|toets|proefwerk|examen|herkansing|deadline|"
+    r"inleverdatum|excursie|werkweek)"
 )
 TIME = re.compile(
     rf"\b(over|binnen|na|in|gedurende|tijdens)( de)?( komende| eerste| volgende)? {_NUM}? ?{_UNIT}\b"
@@ -77,7 +78,8 @@ VAGUE = re.compile(
     r"|zelfstandiger|beter in zijn vel|lekkerder in|meer zelfvertrouwen|zelfvertrouwen krijgen|verantwoordelijk\w*"
     r"|beter (met|bij)|meer (zin|plezier)|aan zichzelf werken|beter omgaan met|goed gedrag|netjes gedragen"
     r"|(verbeter|verbetert|verbeteren) (zijn|haar|je|de) (werkhouding|gedrag|houding|concentratie)"
-    r"|(een )?betere (werkhouding|houding|concentratie)|minder (afgeleid|afleiden))\b"
+    r"|(een )?betere (werkhouding|houding|concentratie)|minder (afgeleid|afleiden)"
+    r"|uitgerust|fitter|ontspannen|gelukkig\w*|zelfverzekerd\w*|lekker in)\b"
 )
 ACTION = re.compile(
     r"\b(schrijf|schrijft|schrijven|noteer|noteert|noteren|maak|maakt|maken|lees|leest|lezen|leer|leert"
@@ -115,7 +117,8 @@ SUBORDINATE_NEGATION = re.compile(
     r"\b(die|dat|wat|als|wanneer|zodra|omdat|waar|welke)\b(\s+\w+){0,4}\s+(niet|geen|nooit|niks|niets)\b"
 )
 NEGATION = re.compile(
-    r"\b(niet|geen|nooit|niks|niets|minder|stoppen met|stopt met|stop met|ophouden met|houdt op|hou op"
+    r"\b(stop|stopt|stoppen|ophouden|houdt|hou)\b[^.]{0,40}\b(met|op)\b"
+    r"|\b(niet|geen|nooit|niks|niets|minder|stoppen met|stopt met|stop met|ophouden met|houdt op|hou op"
     r"|voorkomen|vermijden|vermijdt|zonder te|verminderen|afleren)\b"
 )
 

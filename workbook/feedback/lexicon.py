@@ -105,7 +105,8 @@ NEGATIVE = (
     r"\b(niet|geen|nooit|niks|niets|weer niet|alweer|zo vaak|steeds weer|telkens"
     r"|te laat|vergeten|vergeet|vergat|mis|misgaan|misging|misgegaan|fout|fouten|verkeerd"
     r"|slecht|slechte|onvoldoende|onvoldoendes|gezakt|zakken|zakt|probleem|problemen|moeite"
-    r"|lastig|moeilijk|spijbel\w*|ruzie|straf|onrustig|druk|afgeleid|stom|lui)\b"
+    r"|lastig|moeilijk|spijbel\w*|ruzie|straf|onrustig|druk|afgeleid|stom|lui|weinig|steeds|altijd|telkens"
+    r"|boos|bang|moe|zo laat|tegenop|pijn)\b"
 )
 SUCCESS = (
     r"\b(wel|goed|beter|gelukt|lukte|lukt|lukken|geslaagd|voldoende|tevreden|trots|blij|fijn"
@@ -175,6 +176,18 @@ RED = cues(
     ),
     (r"\b(waar ligt het aan|waar komt (dat|het) door|hoe kan dat nou)\b", 1.4, "Vraagt naar de oorzaak."),
     (
+        r"\b(tegenop|bang|angst\w*|(?<!ervoor )zorgen(?! (dat|voor|ervoor))|stress\w*|pijn|boos|verdrietig|gefrustreerd|frustr\w+|ergert|ergerde"
+        r"|irritant|schaam\w*)\b",
+        1.0,
+        "Gaat over negatieve gevoelens rond het probleem.",
+    ),
+    (
+        r"\b(had|hadden) (je|jij|jullie)\b[^?.]{0,30}\b(kunnen|moeten)\b",
+        1.4,
+        "Kijkt terug naar wat anders had gemoeten; dat klinkt als een verwijt.",
+    ),
+    (r"\b(moe|vermoeid|uitgeput|gestrest|onrustig)\b", 1.0, "Gaat over het probleem (moeheid, onrust)."),
+    (
         r"\b(moeilijk\w*|lastig\w*|moeite|last van|zwaar|zwaarder|zwaarst\w*)\b",
         1.0,
         "Gaat over wat moeilijk is.",
@@ -225,8 +238,8 @@ GREEN = cues(
         "Vraagt naar sterke kanten en wat de leerling al kan.",
     ),
     (
-        r"\b(wat|waar) (werkt|werkte|gaat|ging|liep)( er| het)?( al| wel)? (goed|beter|prima)?\b(?!.*\b(mis|fout"
-        r"|verkeerd|niet)\b)|\bwat werkt\b",
+        r"\b(wat|waar) (werkt|werkte|gaat|ging|liep)( er| het)?( al| wel)? (goed|beter|prima)\b(?!.*\b(mis|fout"
+        r"|verkeerd|niet)\b)|\bwat werkt\b|\bwat (gaat|ging) (er )?(al|wel)\b",
         1.0,
         "Vraagt naar wat al werkt.",
     ),
@@ -245,7 +258,7 @@ GREEN = cues(
         "Vraagt naar wat de leerling gaat doen.",
     ),
     (
-        r"\b(waaraan|hoe|waar) (merk|zie|weet|herken|merkt|ziet) (je|jij|jouw|iemand|anderen|je ouders|ik)\b"
+        r"\b(waaraan|hoe) (merk|zie|weet|herken|merkt|ziet) (je|jij|jouw|iemand|anderen|je ouders|ik)\b"
         r"|\bgoede (weg|kant)\b|\bvooruitgang\b|\bschaal van\b|\bhoe ver ben je\b",
         1.5,
         "Vraagt naar tekenen van vooruitgang.",
@@ -271,6 +284,28 @@ GREEN = cues(
         "Vraagt naar vooruitgang.",
     ),
     (r"\bstap(je|jes|pen)?\b", 1.2, "Gaat over een stap vooruit."),
+    (
+        r"\bwat (is er|heb je|zou je|hebben we)( \w+)? nodig\b|\b(wat voor|welke|meer) (hulp|steun|ondersteuning)\b"
+        r"|\bhulp\b[^?.]{0,30}\b(willen|wil|nodig)\b",
+        1.3,
+        "Vraagt naar wat de leerling nodig heeft.",
+    ),
+    (
+        r"\b(leuk|leuke|leuker|leukste|plezier|lekker|fijn|fijne|fijnst\w*|mooiste|genieten)\b",
+        1.0,
+        "Vraagt naar wat prettig is of goed voelt.",
+    ),
+    (
+        r"\b(meenemen|toepassen|inzetten|vasthouden)\b|\b(kun|kan) (je|jij)\b[^?.]{0,20}\bgebruiken\b",
+        1.2,
+        "Vraagt wat de leerling kan gebruiken of vasthouden.",
+    ),
+    (
+        r"\bwat (zou|gebeurt)\b[^?.]{0,30}\bals (je|jij)\b|\b(probeer|probeert|proberen|uitproberen)\b",
+        1.0,
+        "Nodigt uit om iets te proberen.",
+    ),
+    (r"\bbeter (kan|kunnen|zou|worden|gaan|maken)\b", 1.2, "Vraagt wat beter kan."),
     (
         r"\b(beter|makkelijker|prettiger|leuker) (gaan|gaat|wordt|worden|maken)\b|\bweer (beter|goed|leuk)\b",
         1.0,

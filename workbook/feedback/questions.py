@@ -68,12 +68,16 @@ def _lens(sentence: str) -> tuple[str, list[str]]:
     success = lx.SUCCESS_RE.search(sentence) is not None
     wel = lx.WEL_RE.search(sentence) is not None
 
+    if re.search(r"\bweer\b", sentence) and not success:
+        negative = True  # "weer" marks a problem that repeats
     if re.search(r"\bwaarom\b", sentence):
+        choice = re.search(r"\b(kies|kiest|koos|gekozen|keuze|kiezen)\b", sentence) is not None
         if wel or (success and not negative):
             green += 1.6
             green_reasons.append("'Waarom' over iets wat goed ging: dat helpt de leerling zien wat werkt.")
         else:
-            red += 2.0 if negative else 1.2
+            # "waarom" about what the student did asks for justification; about a choice it is information
+            red += 2.0 if negative else (0.6 if choice else 1.2)
             red_reasons.append("'Waarom' vraagt de leerling zich te verantwoorden.")
     for pattern, weight, reason in lx.RED:
         if pattern.search(sentence):
