@@ -91,8 +91,7 @@ def evaluate_holdout() -> dict[str, float]:
     figures = {
         "is_question": sum(feedback.analyse_question(t).is_question == w for t, w, _o, _l in q) / len(q),
         "open/gesloten": sum(feedback.analyse_question(t).open == o for t, _w, o, _l in q) / len(q),
-        "bril": sum(feedback.analyse_question(t).lens == lens for t, _w, _o, lens in lens_items)
-        / len(lens_items),
+        "bril": sum(feedback.analyse_question(t).lens == lens for t, _w, _o, lens in lens_items) / len(lens_items),
     }
     goals = data["doelen"]
     for i, criterion in enumerate(GOAL_CRITERIA):

@@ -38,9 +38,9 @@ def progress(frame: pd.DataFrame) -> pd.DataFrame:
         titles = {m.nummer: m.titel for m in content.load("modules").modules}
     except content.ContentError:
         pass
-    work = frame.assign(
-        module=frame["exercise"].map(module_of), finished=frame["answer"].map(_finished)
-    ).dropna(subset=["module"])
+    work = frame.assign(module=frame["exercise"].map(module_of), finished=frame["answer"].map(_finished)).dropna(
+        subset=["module"]
+    )
     rows = []
     for number, group in work.groupby("module"):
         rows.append(
@@ -199,9 +199,7 @@ def smarti_before_after(frame: pd.DataFrame, exercise: str = "04_doelen.herschri
         }
         for original, v in scores.items()
     ]
-    return pd.DataFrame(
-        rows, columns=["Oorspronkelijk doel", "Score voor", "Gemiddeld na", "Herschrijvingen"]
-    )
+    return pd.DataFrame(rows, columns=["Oorspronkelijk doel", "Score voor", "Gemiddeld na", "Herschrijvingen"])
 
 
 def listening_levels(frame: pd.DataFrame, exercise: str = "02_luisteren.zelfevaluatie") -> pd.DataFrame:
@@ -247,12 +245,8 @@ def roleplay_elements(frame: pd.DataFrame) -> pd.DataFrame:
     ]
     rows = []
     for element in ELEMENT_IDS:
-        used = [
-            sum(1 for e in a["events"] if isinstance(e, dict) and e.get("element") == element) for a in rounds
-        ]
-        rows.append(
-            {"Element": names.get(element, element), "Rondes": sum(1 for n in used if n), "Keer": sum(used)}
-        )
+        used = [sum(1 for e in a["events"] if isinstance(e, dict) and e.get("element") == element) for a in rounds]
+        rows.append({"Element": names.get(element, element), "Rondes": sum(1 for n in used if n), "Keer": sum(used)})
     return (
         pd.DataFrame(rows, columns=["Element", "Rondes", "Keer"])
         if rounds

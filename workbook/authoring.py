@@ -59,8 +59,7 @@ def save_scenario(fields: dict[str, Any], directory: Path | None = None, overwri
     path = folder / f"{scenario.id}.yaml"
     if path.exists() and not overwrite:
         raise FileExistsError(
-            f"Er bestaat al een scenario met id '{scenario.id}'. "
-            "Kies een ander id, of vink 'overschrijven' aan."
+            f"Er bestaat al een scenario met id '{scenario.id}'. Kies een ander id, of vink 'overschrijven' aan."
         )
     path.write_text(scenario_yaml(scenario), encoding="utf-8")
     _items, errors = content.load_folder("rollenspellen", directory)

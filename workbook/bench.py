@@ -59,9 +59,7 @@ def feedback_cases() -> list[tuple[str, Callable[[], object], int, float]]:
     """(name, call over a batch of inputs, calls in the batch, target ms per call) for workbook.feedback."""
     from workbook import feedback
 
-    questions = [p.rood for p in content.load("brillen").paren] + [
-        p.groen for p in content.load("brillen").paren
-    ]
+    questions = [p.rood for p in content.load("brillen").paren] + [p.groen for p in content.load("brillen").paren]
     questions += [p.gesloten for p in content.load("open_gesloten").paren]
     utterances = [v for e in content.load("elementen").elementen for v in e.voorbeelden]
     goals = [v.fout_doel for v in content.load("smarti").voorbeelden] + [

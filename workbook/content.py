@@ -102,8 +102,7 @@ class ElementenFile(_Strict):
         ids = tuple(e.id for e in self.elementen)
         if ids != ELEMENT_IDS:
             raise ValueError(
-                "de zeven elementen moeten elk één keer voorkomen, in deze volgorde: "
-                + ", ".join(ELEMENT_IDS)
+                "de zeven elementen moeten elk één keer voorkomen, in deze volgorde: " + ", ".join(ELEMENT_IDS)
             )
         all_phrases = [p for e in self.elementen for p in e.voorbeelden]
         dupes = {p for p in all_phrases if all_phrases.count(p) > 1}
@@ -408,9 +407,7 @@ class Oefengesprek(_Strict):
     @model_validator(mode="after")
     def _branches(self) -> Oefengesprek:
         missing = [
-            r
-            for r in ("erkennen", "verkennen", "stap", "afspraak", "rood", "anders")
-            if not self.reacties.get(r)
+            r for r in ("erkennen", "verkennen", "stap", "afspraak", "rood", "anders") if not self.reacties.get(r)
         ]
         if missing:
             raise ValueError("bij 'reacties' ontbreken zinnen voor: " + ", ".join(missing))

@@ -12,7 +12,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from workbook.practice import GoalCard
 
-__all__ = ["answers_table", "answers_csv", "goal_card_html", "goal_card_docx"]
+__all__ = ["answers_table", "answers_csv", "goal_card_html", "goal_card_docx", "form_html", "form_docx"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -64,9 +64,7 @@ def answers_csv(frame: pd.DataFrame, excel: bool = False) -> bytes:
 
 
 def _date_nl(card: GoalCard) -> str:
-    months = (
-        "januari februari maart april mei juni juli augustus september oktober november december"
-    ).split()
+    months = ("januari februari maart april mei juni juli augustus september oktober november december").split()
     d = card.evaluation
     return f"{d.day} {months[d.month - 1]} {d.year}" if d else "nog niet gekozen"
 
@@ -110,6 +108,49 @@ def goal_card_docx(card: GoalCard) -> bytes:
     end = doc.add_paragraph()
     end.add_run("We kijken samen hoe het gaat op: ")
     end.add_run(_date_nl(card)).bold = True
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def form_html(title: str, header: dict[str, str], sections: list[tuple[str, list[str], str]]) -> str:
+    """A printable page of a filled (or blank) conversation form; all text escaped.
+
+    ``sections`` holds (title, prompts, answer) per part of the form.
+    """
+    e = html.escape
+    head = "".join(f"<p><strong>{e(k)}:</strong> {e(v) or '&nbsp;' * 30}</p>" for k, v in header.items())
+    parts = []
+    for name, prompts, answer in sections:
+        questions = " ".join(e(p) for p in prompts)
+        body = e(answer).replace("\n", "<br>") if answer.strip() else "<br>" * 4
+        parts.append(f"<h2>{e(name)}</h2><p class='q'>{questions}</p><div class='a'>{body}</div>")
+    return f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>{e(title)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 720px; margin: 2em auto; color: #1f2328; }}
+h1 {{ font-size: 1.5em; }} h2 {{ font-size: 1.1em; margin-bottom: 0.2em; }}
+.q {{ color: #57606a; margin-top: 0; }} .a {{ border-bottom: 1px solid #8c959f; min-height: 3em; padding: 4px 0; }}
+@media print {{ body {{ margin: 1cm; }} }}
+</style></head><body><h1>{e(title)}</h1>{head}{"".join(parts)}</body></html>
+"""
+
+
+def form_docx(title: str, header: dict[str, str], sections: list[tuple[str, list[str], str]]) -> bytes:
+    """The same form as a Word document (python-docx), with room to write when an answer is empty."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading(title, level=1)
+    for key, value in header.items():
+        p = doc.add_paragraph()
+        p.add_run(f"{key}: ").bold = True
+        p.add_run(value or "." * 40)
+    for name, prompts, answer in sections:
+        doc.add_heading(name, level=2)
+        doc.add_paragraph(" ".join(prompts)).runs[0].italic = True
+        for line in answer.splitlines() if answer.strip() else ["." * 80] * 3:
+            doc.add_paragraph(line)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

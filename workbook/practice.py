@@ -14,7 +14,14 @@ from datetime import date
 from typing import Any
 
 from workbook import feedback
-from workbook.content import BrillenFile, LuisterenFile, OpenGeslotenFile, SmartiFile
+from workbook.content import (
+    BrillenFile,
+    LeerlingbesprekingFile,
+    LuisterenFile,
+    MentorrolFile,
+    OpenGeslotenFile,
+    SmartiFile,
+)
 from workbook.quiz import Question, Quiz
 
 __all__ = [
@@ -23,6 +30,9 @@ __all__ = [
     "RewriteTask",
     "Judgement",
     "red_to_green_tasks",
+    "meeting_quiz",
+    "meeting_tasks",
+    "role_quiz",
     "closed_to_open_tasks",
     "goal_tasks",
     "judge_green",
@@ -43,9 +53,7 @@ def listening_quiz(data: LuisterenFile, seed: int | None = None) -> Quiz:
     rng = random.Random(seed)
     items = list(data.oefeningen)
     rng.shuffle(items)
-    questions = [
-        Question(f"Leerling: {o.leerling}\nMentor: {o.mentor}", str(o.niveau), o.uitleg) for o in items
-    ]
+    questions = [Question(f"Leerling: {o.leerling}\nMentor: {o.mentor}", str(o.niveau), o.uitleg) for o in items]
     choices = {str(n.niveau): f"Niveau {n.niveau}: {n.naam.lower()}" for n in data.niveaus}
     explanations = {str(n.niveau): n.beschrijving for n in data.niveaus}
     return Quiz(questions, choices, explanations)
@@ -59,16 +67,47 @@ def lens_quiz(data: BrillenFile, n: int = 10, seed: int | None = None) -> Quiz:
     questions = []
     for i, pair in enumerate(pairs[:n]):
         if i % 2 == 0:
-            questions.append(
-                Question(pair.rood, "rood", f"{pair.toelichting} De groene versie: '{pair.groen}'")
-            )
+            questions.append(Question(pair.rood, "rood", f"{pair.toelichting} De groene versie: '{pair.groen}'"))
         else:
-            questions.append(
-                Question(pair.groen, "groen", f"{pair.toelichting} De rode versie was: '{pair.rood}'")
-            )
+            questions.append(Question(pair.groen, "groen", f"{pair.toelichting} De rode versie was: '{pair.rood}'"))
     rng.shuffle(questions)
     explanations = {b.kleur: b.kijkt_naar for b in data.brillen}
     return Quiz(questions, dict(LENS_CHOICES), explanations)
+
+
+MEETING_CHOICES = {"rood": "Probleemgericht", "groen": "Oplossingsgericht"}
+
+
+def meeting_quiz(data: LeerlingbesprekingFile, seed: int | None = None) -> Quiz:
+    """Every question of the leerlingbespreking pairs: problem- or solution-oriented?"""
+    rng = random.Random(seed)
+    questions = []
+    for pair in data.vraagparen:
+        questions.append(
+            Question(pair.probleemgericht, "rood", f"Oplossingsgericht zou zijn: '{pair.oplossingsgericht}'")
+        )
+        questions.append(
+            Question(pair.oplossingsgericht, "groen", f"Probleemgericht zou zijn: '{pair.probleemgericht}'")
+        )
+    rng.shuffle(questions)
+    explanations = {
+        "rood": "Deze vraag zoekt naar oorzaken en tekorten.",
+        "groen": "Deze vraag zoekt naar wat de leerling wil, kan en nodig heeft.",
+    }
+    return Quiz(questions, dict(MEETING_CHOICES), explanations)
+
+
+def role_quiz(data: MentorrolFile, seed: int | None = None) -> Quiz:
+    """Tasks from the mentor-role content: does this belong to the mentor, or does the mentor pass it on?"""
+    rng = random.Random(seed)
+    questions = [
+        Question(t, "wel", "Dit is basisbegeleiding, signaleren of communicatie.") for t in data.wel_mentortaak
+    ]
+    questions += [Question(t, "niet", data.doorverwijzen) for t in data.niet_mentortaak]
+    rng.shuffle(questions)
+    choices = {"wel": "Hoort bij de mentor", "niet": "Geef het door"}
+    explanations = {"wel": "De mentor doet dit zelf.", "niet": "Dit hoort bij de zorg, niet bij de mentor."}
+    return Quiz(questions, choices, explanations)
 
 
 @dataclass(frozen=True)
@@ -95,9 +134,7 @@ def red_to_green_tasks(data: BrillenFile) -> list[RewriteTask]:
 
 
 def closed_to_open_tasks(data: OpenGeslotenFile) -> list[RewriteTask]:
-    return [
-        RewriteTask("Maak deze gesloten vraag open:", p.gesloten, p.open, p.toelichting) for p in data.paren
-    ]
+    return [RewriteTask("Maak deze gesloten vraag open:", p.gesloten, p.open, p.toelichting) for p in data.paren]
 
 
 def goal_tasks(data: SmartiFile) -> list[RewriteTask]:
@@ -112,13 +149,20 @@ def goal_tasks(data: SmartiFile) -> list[RewriteTask]:
     ]
 
 
+def meeting_tasks(data: LeerlingbesprekingFile) -> list[RewriteTask]:
+    return [
+        RewriteTask(
+            "Maak van deze probleemgerichte vraag een oplossingsgerichte:", p.probleemgericht, p.oplossingsgericht
+        )
+        for p in data.vraagparen
+    ]
+
+
 def judge_green(text: str) -> Judgement:
     q = feedback.analyse_question(text)
     ok = q.is_question and q.lens == "groen"
     if ok:
-        summary = "Dit is een groene vraag." + (
-            " Hij is ook open." if q.open else " Kun je hem nog open maken?"
-        )
+        summary = "Dit is een groene vraag." + (" Hij is ook open." if q.open else " Kun je hem nog open maken?")
     elif not q.is_question:
         summary = "Dit leest nog niet als een vraag."
     elif q.lens == "rood":
@@ -198,9 +242,7 @@ class RewriteProgress:
     def state(self) -> dict[str, Any]:
         return {
             "current": self.current,
-            "answers": {
-                str(i): {**a, "original": self.tasks[i].original} for i, a in sorted(self.answers.items())
-            },
+            "answers": {str(i): {**a, "original": self.tasks[i].original} for i, a in sorted(self.answers.items())},
             "done": sum(1 for i in range(len(self.tasks)) if self.attempted(i)),
             "good": sum(1 for a in self.answers.values() if a.get("ok")),
             "total": len(self.tasks),
@@ -216,11 +258,7 @@ class RewriteProgress:
                 i = int(key)
             except (TypeError, ValueError):
                 continue
-            if (
-                0 <= i < len(self.tasks)
-                and isinstance(entry, dict)
-                and isinstance(entry.get("text", ""), str)
-            ):
+            if 0 <= i < len(self.tasks) and isinstance(entry, dict) and isinstance(entry.get("text", ""), str):
                 text = entry.get("text", "")[:MAX_TEXT]
                 result = self.judge(text)
                 self.answers[i] = {

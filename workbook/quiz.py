@@ -106,18 +106,14 @@ class Quiz:
 
     def mistakes(self) -> list[tuple[Question, str]]:
         """The questions answered wrongly, with the choice that was made."""
-        return [
-            (self.questions[i], a) for i, a in sorted(self.answers.items()) if self.questions[i].answer != a
-        ]
+        return [(self.questions[i], a) for i, a in sorted(self.answers.items()) if self.questions[i].answer != a]
 
     # --- persistence ------------------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
         """A JSON-able snapshot: question order, answers, score."""
         return {
-            "questions": [
-                {"text": q.text, "answer": q.answer, "explanation": q.explanation} for q in self.questions
-            ],
+            "questions": [{"text": q.text, "answer": q.answer, "explanation": q.explanation} for q in self.questions],
             "answers": {str(i): a for i, a in self.answers.items()},
             "score": self.score,
             "total": len(self.questions),

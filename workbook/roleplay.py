@@ -160,9 +160,7 @@ class Conversation:
         if not isinstance(text, str) or not text.strip():
             raise ValueError("Typ eerst wat je tegen de leerling zegt.")
         if len(text) > MAX_TURN_CHARS:
-            raise ValueError(
-                f"Dat is te lang voor één beurt (hoogstens {MAX_TURN_CHARS} tekens). Houd het kort."
-            )
+            raise ValueError(f"Dat is te lang voor één beurt (hoogstens {MAX_TURN_CHARS} tekens). Houd het kort.")
         text = " ".join(text.split())
         branch, elements, question = classify_turn(text)
         if branch == "afspraak" and not self.step_made:
@@ -225,11 +223,7 @@ class Conversation:
         conversation = cls(script)
         if isinstance(state, dict) and state.get("script") == script.id:
             for turn in state.get("turns") or []:
-                if (
-                    isinstance(turn, dict)
-                    and isinstance(turn.get("mentor"), str)
-                    and not conversation.finished
-                ):
+                if isinstance(turn, dict) and isinstance(turn.get("mentor"), str) and not conversation.finished:
                     try:
                         conversation.say(turn["mentor"])
                     except ValueError:

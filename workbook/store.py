@@ -163,9 +163,7 @@ def _encode_answer(answer: Any) -> str:
     if len(text) > MAX_ANSWER_CHARS:
         raise StoreError(
             f"Dit antwoord is te lang om op te slaan ({len(text):,} tekens; hoogstens "
-            f"{MAX_ANSWER_CHARS:,}). Maak je tekst korter; wat je eerder opsloeg blijft bewaard.".replace(
-                ",", "."
-            )
+            f"{MAX_ANSWER_CHARS:,}). Maak je tekst korter; wat je eerder opsloeg blijft bewaard.".replace(",", ".")
         )
     return text
 
@@ -204,14 +202,11 @@ class Store:
                 # Serialise concurrent first use by many kernels.
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7419034)")
             meta_table.create(conn, checkfirst=True)
-            row = conn.execute(
-                sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")
-            ).first()
+            row = conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")).first()
             current = int(row[0]) if row else 0
             if current > SCHEMA_VERSION:
                 raise RuntimeError(
-                    f"database schema {current} is newer than this workbook ({SCHEMA_VERSION}); "
-                    "update the code"
+                    f"database schema {current} is newer than this workbook ({SCHEMA_VERSION}); update the code"
                 )
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version - 1](conn)
@@ -219,16 +214,12 @@ class Store:
                 conn.execute(meta_table.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
             elif current < SCHEMA_VERSION:
                 conn.execute(
-                    meta_table.update()
-                    .where(meta_table.c.key == "schema_version")
-                    .values(value=str(SCHEMA_VERSION))
+                    meta_table.update().where(meta_table.c.key == "schema_version").values(value=str(SCHEMA_VERSION))
                 )
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
-            value = conn.execute(
-                sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")
-            ).scalar_one()
+            value = conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")).scalar_one()
         return int(value)
 
     # --- answers ----------------------------------------------------------------------

@@ -48,9 +48,7 @@ def test_module_03_live_feedback_model_answer_and_reload(page, voila_url):
     page.reload()
     page.wait_for_selector(".wb-session-bar", state="visible")
     _tab(page, "Rood → groen")
-    page.wait_for_function(
-        "document.querySelector('.wb-green-text textarea').value === 'Wanneer lukt het wel?'"
-    )
+    page.wait_for_function("document.querySelector('.wb-green-text textarea').value === 'Wanneer lukt het wel?'")
     page.locator(".wb-green-model").get_by_text("Voorbeeld").wait_for()
     assert_clean(page)
     assert page.dialogs == []
@@ -60,9 +58,7 @@ def test_module_04_goal_rewrite_and_goal_card(page, voila_url):
     _open_module(page, voila_url, "PRAC4", "Joost", "Doelen volgens SMARTI", ".wb-session-bar")
     _tab(page, "Doelen herschrijven")
     area = page.locator(".wb-goal-text textarea")
-    area.press_sequentially(
-        "M. werkt de komende 6 weken in elke les 15 minuten zelfstandig aan zijn opdracht."
-    )
+    area.press_sequentially("M. werkt de komende 6 weken in elke les 15 minuten zelfstandig aan zijn opdracht.")
     page.locator(".wb-goal-feedback").get_by_text("4 van de 4 criteria").wait_for()
     page.locator(".wb-goal-reflect-acceptabel input").check()
     _tab(page, "Doelenkaart")

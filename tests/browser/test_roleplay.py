@@ -22,9 +22,7 @@ def test_role_play_round_in_threes(browser, page, voila_url):
     clock = page.locator(".wb-rp-clock")
     assert "Nog 10:00" in clock.inner_text()
     page.locator(".wb-rp-timer button").first.click()  # play
-    page.wait_for_function(
-        "!document.querySelector('.wb-rp-clock').innerText.includes('10:00')", timeout=15_000
-    )
+    page.wait_for_function("!document.querySelector('.wb-rp-clock').innerText.includes('10:00')", timeout=15_000)
     page.locator("button.wb-rp-el-erkennen").click()
     page.locator("button.wb-rp-el-zichtbaar_maken").click()
     page.locator("button.wb-rp-count-groen").click()
@@ -46,9 +44,7 @@ def test_role_play_round_in_threes(browser, page, voila_url):
     mentor = browser.new_context().new_page()
     try:
         _open(mentor, voila_url, "RONDE1", "Mira", "Rollenspel in drietallen")
-        mentor.locator(".wb-rp-scenario select").select_option(
-            label="Elke ochtend net te laat (te laat komen)"
-        )
+        mentor.locator(".wb-rp-scenario select").select_option(label="Elke ochtend net te laat (te laat komen)")
         mentor.locator(".wb-rp-role button", has_text="Mentor").click()
         mentor.locator(".wb-rp-card").get_by_text("Jij bent de mentor").wait_for()
         assert mentor.locator("button.wb-rp-el-erkennen:visible").count() == 0

@@ -53,9 +53,7 @@ def postgres_url() -> Iterator[str]:
     )
     opts = f"-p {port} -k {root} -c listen_addresses='' -c max_connections=200 -c fsync=on"
     subprocess.run(
-        _as_postgres(
-            [f"{bindir}/pg_ctl", "-D", data, "-l", os.path.join(root, "log"), "-o", opts, "-w", "start"]
-        ),
+        _as_postgres([f"{bindir}/pg_ctl", "-D", data, "-l", os.path.join(root, "log"), "-o", opts, "-w", "start"]),
         check=True,
         capture_output=True,
     )
@@ -67,9 +65,7 @@ def postgres_url() -> Iterator[str]:
         )
         yield f"postgresql+psycopg://postgres@/werkboek?host={root}&port={port}"
     finally:
-        subprocess.run(
-            _as_postgres([f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"]), capture_output=True
-        )
+        subprocess.run(_as_postgres([f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"]), capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -35,8 +35,7 @@ def test_thirty_processes_saving_at_once_lose_nothing(store_url, tmp_path):
     Store(store_url)  # the schema exists before the stampede, as after the first page load
     gate = tmp_path / "go"
     procs = [
-        _spawn("many", store_url, str(w), str(PER_WRITER), str(gate), stderr=subprocess.PIPE)
-        for w in range(WRITERS)
+        _spawn("many", store_url, str(w), str(PER_WRITER), str(gate), stderr=subprocess.PIPE) for w in range(WRITERS)
     ]
     gate.touch()
     failures = []

@@ -50,9 +50,7 @@ def test_rewrite_progress_judges_and_shows_the_model_only_after_an_attempt():
     assert state["answers"]["0"]["original"] == progress.tasks[0].original
     again = RewriteProgress(progress.tasks, practice.judge_green)
     again.restore(state)
-    assert (
-        again.current == 3 and again.answers[0]["text"] == "Wanneer lukt het wel?" and again.answers[0]["ok"]
-    )
+    assert again.current == 3 and again.answers[0]["text"] == "Wanneer lukt het wel?" and again.answers[0]["ok"]
     again.restore({"answers": {"999": {"text": "x"}, "nope": {}, "1": {"text": 5}}, "current": "x"})
     assert set(again.answers) == {0, 3}
 
@@ -103,6 +101,4 @@ def test_goal_card_exports_escape_and_open():
     assert "&lt;onder&gt;" in page and "1 december 2026" in page
     doc = Document(io.BytesIO(export.goal_card_docx(card)))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert (
-        "Doelenkaart van <b>Jordi</b>" in text and "Ik groet de mentor." in text and "1 december 2026" in text
-    )
+    assert "Doelenkaart van <b>Jordi</b>" in text and "Ik groet de mentor." in text and "1 december 2026" in text

@@ -98,9 +98,7 @@ def test_tally_counts_order_time_and_roundtrip():
     t.listening, t.notes, t.agreement = 3, XSS, True
     again = Tally.from_state(t.state())
     assert again == t
-    junk = Tally.from_state(
-        {"events": [{"element": "x", "t": 1}, "y"], "counters": {"rood": -3}, "listening": 9}
-    )
+    junk = Tally.from_state({"events": [{"element": "x", "t": 1}, "y"], "counters": {"rood": -3}, "listening": 9})
     assert junk.events == [] and junk.counters["rood"] == 0 and junk.listening is None
 
 

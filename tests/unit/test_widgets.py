@@ -89,9 +89,7 @@ def test_content_is_escaped(tmp_path, monkeypatch):
     shutil.copytree(EXERCISES, target)
     path = target / "elementen.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "      - Ik snap het.\n", "      - <img src=x onerror=alert(1)>\n", 1
-        ),
+        path.read_text(encoding="utf-8").replace("      - Ik snap het.\n", "      - <img src=x onerror=alert(1)>\n", 1),
         encoding="utf-8",
     )
     monkeypatch.setenv("WERKBOEK_EXERCISES", str(target))

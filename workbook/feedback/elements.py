@@ -368,9 +368,7 @@ def explain_elements(text: object) -> tuple[list[str], dict[str, list[str]], str
     if blocked:
         return [], {}, blocked
     scores = _score(norm)
-    ranked = sorted(
-        (e for e, (s, _r) in scores.items() if s >= 1.0), key=lambda e: (-scores[e][0], _ORDER[e])
-    )
+    ranked = sorted((e for e, (s, _r) in scores.items() if s >= 1.0), key=lambda e: (-scores[e][0], _ORDER[e]))
     if not ranked:
         return [], {}, "Hierin herken ik geen van de zeven gesprekselementen."
     return ranked, {e: scores[e][1] for e in ranked}, None

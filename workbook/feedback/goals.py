@@ -165,9 +165,7 @@ def check_goal(text: object) -> GoalCheck:
 
     if not specific:
         if negation is not None and vague is None:
-            tips.append(
-                "Beschrijf het gedrag dat je wél wilt zien, in een concrete situatie (welke les, welk moment)."
-            )
+            tips.append("Beschrijf het gedrag dat je wél wilt zien, in een concrete situatie (welke les, welk moment).")
         elif vague:
             tips.append(
                 f"'{_snippet(vague)}' kun je niet zien of horen. Beschrijf wat de leerling dan concreet doet, "
@@ -185,9 +183,7 @@ def check_goal(text: object) -> GoalCheck:
             "Bijvoorbeeld 'elke les', '3 keer per week' of 'een 6 of hoger'."
         )
     if not criteria["tijdgebonden"]:
-        tips.append(
-            "Noem een termijn en een evaluatiemoment, bijvoorbeeld 'over 4 weken' of 'voor de kerstvakantie'."
-        )
+        tips.append("Noem een termijn en een evaluatiemoment, bijvoorbeeld 'over 4 weken' of 'voor de kerstvakantie'.")
     if negation is not None:
         tips.append(
             f"'{_snippet(negation)}' zegt wat er moet stoppen. Formuleer wat de leerling wél gaat doen, "

@@ -62,9 +62,7 @@ FINITE_VERBS = frozenset(
 PREPOSITIONS = frozenset(
     "op in bij met van voor aan om tot sinds vanaf naar over door uit tegen onder tussen achter zonder".split()
 )
-PRONOUNS_AFTER_VERB = frozenset(
-    "je jij u jullie het hij ze zij we wij er dat dit die men iemand jouw".split()
-)
+PRONOUNS_AFTER_VERB = frozenset("je jij u jullie het hij ze zij we wij er dat dit die men iemand jouw".split())
 TAG_WORDS = frozenset(
     {
         "hè",

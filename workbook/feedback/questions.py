@@ -50,12 +50,7 @@ def _starts_question(chunk_words: list[str], chunk: str, has_mark: bool) -> str 
     second = chunk_words[1] if len(chunk_words) > 1 else ""
     if first in lx.FINITE_VERBS and (second in lx.PRONOUNS_AFTER_VERB or has_mark):
         return "werkwoord"
-    if (
-        has_mark
-        and second in lx.PRONOUNS_AFTER_VERB
-        and first not in lx.PRONOUNS_AFTER_VERB
-        and len(first) > 2
-    ):
+    if has_mark and second in lx.PRONOUNS_AFTER_VERB and first not in lx.PRONOUNS_AFTER_VERB and len(first) > 2:
         return "werkwoord"  # an unlisted verb: "Oefen je thuis?"
     return None
 
@@ -155,16 +150,12 @@ def analyse_question(text: object) -> QuestionAnalysis:
         is_question = False
     if not is_question:
         lens, lens_reasons = _lens(sentence)
-        reasons.append(
-            "Dit is geen vraag: er staat geen vraagteken en de zin begint niet met een vraagwoord."
-        )
+        reasons.append("Dit is geen vraag: er staat geen vraagteken en de zin begint niet met een vraagwoord.")
         return QuestionAnalysis(False, False, lens, reasons + lens_reasons, None)
 
     first_word = words(head)[0] if words(head) else ""
     after_head = chunks[chunks.index(head) + 1 :] if head in chunks else []
-    choice_later = any(
-        lx.CHOICE.search(c) and not fix_first_word(words(c), lx.QUESTION_WORDS) for c in after_head
-    )
+    choice_later = any(lx.CHOICE.search(c) and not fix_first_word(words(c), lx.QUESTION_WORDS) for c in after_head)
     if tag:
         is_open = False
         reasons.append(f"Eindigt met '{tail}?': een suggestieve vraag waarop de leerling ja zegt (gesloten).")
@@ -184,9 +175,7 @@ def analyse_question(text: object) -> QuestionAnalysis:
         elif kind == "werkwoord":
             reasons.append(f"Begint met het werkwoord '{first_word}': een ja/nee-vraag (gesloten).")
         else:
-            reasons.append(
-                "Een vraag zonder vraagwoord: de leerling kan met ja of nee antwoorden (gesloten)."
-            )
+            reasons.append("Een vraag zonder vraagwoord: de leerling kan met ja of nee antwoorden (gesloten).")
     if not has_mark:
         reasons.append("Let op: het vraagteken ontbreekt.")
     if cut:
@@ -202,8 +191,7 @@ def _suggest(is_open: bool, lens: str, first_word: str, sentence: str) -> str | 
     if not is_open:
         verb = f" in plaats van met '{first_word}'" if first_word else ""
         tips.append(
-            f"Maak er een open vraag van: begin met 'wat', 'hoe' of 'wanneer'{verb}, of nodig uit met "
-            "'Vertel eens...'."
+            f"Maak er een open vraag van: begin met 'wat', 'hoe' of 'wanneer'{verb}, of nodig uit met 'Vertel eens...'."
         )
     if lens == "rood":
         if re.search(r"\bwaarom\b", sentence):

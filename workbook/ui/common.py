@@ -167,6 +167,20 @@ class PageContext:
         return notebook + (f"?{self.session.query()}" if self.session else "")
 
 
+def download_link(data: bytes, filename: str, label: str, mime: str, css: str = "") -> str:
+    """An ``<a download>`` with the file inlined as a data URI (works in Voilà without a server route)."""
+    import base64
+
+    b64 = base64.b64encode(data).decode("ascii")
+    return (
+        f'<a class="wb-download {esc(css)}" download="{esc(filename)}" '
+        f'href="data:{esc(mime)};base64,{b64}">⬇ {esc(label)}</a>'
+    )
+
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
 def save_status() -> widgets.HTML:
     """The small line under an exercise that says whether (and when) it was saved."""
     status = widgets.HTML()
@@ -219,9 +233,7 @@ def session_bar(ctx: PageContext, home: str = "00_start.ipynb") -> widgets.HTML:
         text = (
             esc(ctx.problem)
             if ctx.problem
-            else (
-                "Je bent niet aangemeld: wat je hier doet, wordt niet bewaard. Meld je aan op de startpagina."
-            )
+            else ("Je bent niet aangemeld: wat je hier doet, wordt niet bewaard. Meld je aan op de startpagina.")
         )
         kind = "wb-warn"
     bar = widgets.HTML(f'<div class="wb-card wb-session {kind}">{text} {back}</div>')

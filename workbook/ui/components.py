@@ -83,8 +83,7 @@ def elements_html(text: str, names: dict[str, str]) -> str:
     if not ranked:
         return f'<div class="wb-card wb-live"><p>✘ {esc(why_not or "")}</p></div>'
     items = "".join(
-        f"<li><strong>{esc(names.get(e, e))}</strong>{' (vooral)' if i == 0 else ''}: "
-        f"{esc(' '.join(reasons[e]))}</li>"
+        f"<li><strong>{esc(names.get(e, e))}</strong>{' (vooral)' if i == 0 else ''}: {esc(' '.join(reasons[e]))}</li>"
         for i, e in enumerate(ranked)
     )
     return f'<div class="wb-card wb-live"><p>✔ Hierin herken ik:</p><ul>{items}</ul></div>'
@@ -203,9 +202,7 @@ class QuizView:
             return
         i = q.current
         self._choices_box.layout.display = None
-        self._progress.value = (
-            f'<span class="wb-muted">Vraag {i + 1} van {total} · tot nu toe {q.score} goed</span>'
-        )
+        self._progress.value = f'<span class="wb-muted">Vraag {i + 1} van {total} · tot nu toe {q.score} goed</span>'
         self._phrase.value = f'<div class="wb-quote">{quoted(q.questions[i].text)}</div>'
         self._feedback.value = ""
         for b in self._buttons:
@@ -248,9 +245,7 @@ def saved_quiz(ctx, exercise: str, make: Callable[[], Quiz], intro: str | None =
         except (ValueError, TypeError, AttributeError):
             restored = None  # an old or damaged state: start afresh; the history stays in the store
     options = {"intro": intro} if intro else {}
-    view = QuizView(
-        make, quiz=restored, on_change=lambda state: saver.change(state, immediate=True), **options
-    )
+    view = QuizView(make, quiz=restored, on_change=lambda state: saver.change(state, immediate=True), **options)
     view.widget.children = (*view.widget.children, status)
     view.saver = saver
     return view
@@ -325,8 +320,7 @@ class RewriteView:
         if self.reflections:
             reflect_box = [
                 widgets.HTML(
-                    "<p class='wb-muted'>Bespreek met de leerling (dit kan het werkboek "
-                    "niet voor je zien):</p>"
+                    "<p class='wb-muted'>Bespreek met de leerling (dit kan het werkboek niet voor je zien):</p>"
                 ),
                 *self.reflections.values(),
             ]
@@ -430,9 +424,7 @@ class LabView:
         self.list.add_class(f"{css}-list")
         self.text.observe(self._on_text, names="value")
         self.keep.on_click(lambda _b: self._keep())
-        self.widget = widgets.VBox(
-            [card(f"<p>{esc(intro)}</p>"), self.text, self.feedback, self.keep, self.list]
-        )
+        self.widget = widgets.VBox([card(f"<p>{esc(intro)}</p>"), self.text, self.feedback, self.keep, self.list])
 
     def restore(self, state: dict[str, Any] | None) -> None:
         if isinstance(state, dict):

@@ -9,7 +9,6 @@ delete a workshop's data. All participant text is escaped (``DataFrame.to_html(e
 from __future__ import annotations
 
 import asyncio
-import base64
 import io
 import re
 from datetime import datetime
@@ -19,7 +18,7 @@ import pandas as pd
 
 from workbook import aggregates, export
 from workbook.store import Store
-from workbook.ui.common import card, esc, get_store, notice, style
+from workbook.ui.common import card, download_link, esc, get_store, notice, style
 from workbook.ui.lock import MAX_ATTEMPTS, KeyLock
 
 __all__ = ["dashboard", "Dashboard", "MAX_ATTEMPTS"]
@@ -27,14 +26,6 @@ __all__ = ["dashboard", "Dashboard", "MAX_ATTEMPTS"]
 
 def _table(df: pd.DataFrame) -> str:
     return df.to_html(index=False, escape=True, border=0, classes="wb-table")
-
-
-def _download_link(data: bytes, filename: str, label: str, mime: str = "text/csv") -> str:
-    b64 = base64.b64encode(data).decode("ascii")
-    return (
-        f'<a class="wb-download" download="{esc(filename)}" href="data:{mime};base64,{b64}">'
-        f"⬇ {esc(label)}</a>"
-    )
 
 
 def _score_plot(scores: pd.DataFrame) -> bytes:
@@ -164,9 +155,7 @@ class Dashboard:
         parts.append(card(_table(aggregates.per_participant(frame, aliases)), title="Per deelnemer"))
         scores = aggregates.quiz_scores(frame)
         if not scores.empty:
-            plot = widgets.Image(
-                value=_score_plot(scores), format="png", layout=widgets.Layout(max_width="620px")
-            )
+            plot = widgets.Image(value=_score_plot(scores), format="png", layout=widgets.Layout(max_width="620px"))
             plot.add_class("wb-score-plot")
             parts.append(widgets.VBox([card("", title="Verdeling van de quizscores (module 1)"), plot]))
         for panel in aggregates.PANELS:
@@ -190,11 +179,11 @@ class Dashboard:
             return card("<p class='wb-muted'>Nog niets om te downloaden.</p>", title="Downloaden")
         safe = re.sub(r"[^A-Za-z0-9-]", "_", code)
         links = (
-            _download_link(
-                export.answers_csv(frame, excel=True), f"antwoorden_{safe}_excel.csv", "Voor Excel (CSV)"
+            download_link(
+                export.answers_csv(frame, excel=True), f"antwoorden_{safe}_excel.csv", "Voor Excel (CSV)", "text/csv"
             )
             + "&nbsp;&nbsp;&nbsp;"
-            + _download_link(export.answers_csv(frame), f"antwoorden_{safe}.csv", "CSV (komma's, UTF-8)")
+            + download_link(export.answers_csv(frame), f"antwoorden_{safe}.csv", "CSV (komma's, UTF-8)", "text/csv")
         )
         return card(
             f"<p>{links}</p><p class='wb-muted'>Het bestand bevat de laatste versie van elk antwoord. "

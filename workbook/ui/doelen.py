@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import date
 from typing import Any
 
@@ -16,8 +15,10 @@ from workbook import export, feedback
 from workbook.content import SmartiFile
 from workbook.practice import GoalCard, RewriteProgress, goal_tasks, judge_goal
 from workbook.ui.common import (
+    DOCX_MIME,
     PageContext,
     card,
+    download_link,
     esc,
     load_content,
     page_context,
@@ -99,8 +100,7 @@ class GoalCardView:
             [
                 card(f"<p>{esc(data.opdrachten['doelenkaart'])}</p>"),
                 widgets.HTML(
-                    '<details class="wb-card"><summary>Bekijk een voorbeeld</summary>'
-                    f"{example_html}</details>"
+                    f'<details class="wb-card"><summary>Bekijk een voorbeeld</summary>{example_html}</details>'
                 ),
                 self.student,
                 self.instruction,
@@ -178,9 +178,7 @@ class GoalCardView:
                 f'<span class="{"wb-ok-line" if small else "wb-bad-line"}">{esc(mark)}</span></div>',
                 layout=widgets.Layout(width="620px"),
             )
-            up = widgets.Button(
-                icon="arrow-up", tooltip="Omhoog", layout=widgets.Layout(width="40px"), disabled=i == 0
-            )
+            up = widgets.Button(icon="arrow-up", tooltip="Omhoog", layout=widgets.Layout(width="40px"), disabled=i == 0)
             down = widgets.Button(
                 icon="arrow-down",
                 tooltip="Omlaag",
@@ -204,16 +202,25 @@ class GoalCardView:
                 + "</div>"
             )
             return
-        page = base64.b64encode(export.goal_card_html(self.card).encode("utf-8")).decode("ascii")
-        word = base64.b64encode(export.goal_card_docx(self.card)).decode("ascii")
         safe = "".join(c if c.isalnum() else "_" for c in self.card.student)[:40] or "leerling"
-        docx_mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         self.downloads.value = (
             '<div class="wb-card wb-ok"><strong>Kaart klaar.</strong> '
-            f'<a class="wb-download wb-card-print" download="doelenkaart_{esc(safe)}.html" '
-            f'href="data:text/html;charset=utf-8;base64,{page}">⬇ Afdrukbare pagina</a>&nbsp;&nbsp;&nbsp;'
-            f'<a class="wb-download wb-card-word" download="doelenkaart_{esc(safe)}.docx" '
-            f'href="data:{docx_mime};base64,{word}">⬇ Word-bestand</a></div>'
+            + download_link(
+                export.goal_card_html(self.card).encode("utf-8"),
+                f"doelenkaart_{safe}.html",
+                "Afdrukbare pagina",
+                "text/html;charset=utf-8",
+                "wb-card-print",
+            )
+            + "&nbsp;&nbsp;&nbsp;"
+            + download_link(
+                export.goal_card_docx(self.card),
+                f"doelenkaart_{safe}.docx",
+                "Word-bestand",
+                DOCX_MIME,
+                "wb-card-word",
+            )
+            + "</div>"
         )
 
 

@@ -109,13 +109,9 @@ class RoleplayView:
         self.board = widgets.VBox(
             [
                 widgets.HTML("<h4>Elementen (klik als de mentor het inzet)</h4>"),
-                widgets.HBox(
-                    list(self.element_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")
-                ),
+                widgets.HBox(list(self.element_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
                 widgets.HTML("<h4>Vragen</h4>"),
-                widgets.HBox(
-                    list(self.counter_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")
-                ),
+                widgets.HBox(list(self.counter_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
                 self.undo,
                 self.listening,
                 self.notes,

@@ -28,10 +28,7 @@ FIELDS: list[tuple[str, str, str]] = [
     ("mentor.situatie", "Mentor: de situatie", "area"),
     ("mentor.doel", "Mentor: het doel van het gesprek", "text"),
     ("observator.let_op", "Observator: waar let je op? (één per regel)", "lines"),
-    *[
-        (f"formuleringen.{e}", f"Voorbeeldzinnen {e.replace('_', ' ')} (één per regel)", "lines")
-        for e in ELEMENT_IDS
-    ],
+    *[(f"formuleringen.{e}", f"Voorbeeldzinnen {e.replace('_', ' ')} (één per regel)", "lines") for e in ELEMENT_IDS],
     ("nabespreking", "Vragen voor de nabespreking (één per regel)", "lines"),
 ]
 
@@ -97,16 +94,13 @@ class ScenarioForm:
 
     def show_preview(self) -> None:
         try:
-            scenario = content.validate_item(
-                "rollenspellen", authoring.form_to_data(self.fields()), "het formulier"
-            )
+            scenario = content.validate_item("rollenspellen", authoring.form_to_data(self.fields()), "het formulier")
         except ContentError as err:
             self._error(err.message)
             return
         self.message.value = ""
         self.preview.value = "".join(
-            f'<div class="wb-card">{role_card(scenario, role)}</div>'
-            for role in ("mentor", "leerling", "observator")
+            f'<div class="wb-card">{role_card(scenario, role)}</div>' for role in ("mentor", "leerling", "observator")
         )
 
     def save(self) -> None:

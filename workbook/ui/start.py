@@ -172,20 +172,12 @@ class StartPage:
             # Put the session in the address bar, so a reload keeps it. Only our own
             # URL-encoded query goes into the script, JSON-quoted.
             with self._script:
-                display(
-                    HTML(
-                        f"<script>history.replaceState(null, '', {json.dumps('?' + found.query())});</script>"
-                    )
-                )
+                display(HTML(f"<script>history.replaceState(null, '', {json.dumps('?' + found.query())});</script>"))
 
     # --- logged in ----------------------------------------------------------------------
 
     def _show_joined(self, found: Session) -> None:
-        where = (
-            "Je werkt in zelfstudie."
-            if found.self_study
-            else f"Je doet mee aan training {esc(found.workshop)}."
-        )
+        where = "Je werkt in zelfstudie." if found.self_study else f"Je doet mee aan training {esc(found.workshop)}."
         link = f"{_page_url()}?{found.query()}"
         body = (
             f"<p>Welkom, <strong>{esc(found.participant)}</strong>! {where} Je antwoorden worden "

@@ -1,0 +1,89 @@
+"""Modules 07 (forms), 08 (leerlingbespreking) and 10 (mentor role): logic, saving, exports, escaping."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+
+from tests.helpers import widget_html
+from workbook import content, export, practice
+from workbook.session import Session
+from workbook.store import Store
+from workbook.ui import formulieren, leerlingbespreking, mentorrol
+from workbook.ui.common import PageContext
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def ctx(tmp_path) -> PageContext:
+    return PageContext(Store(f"sqlite:///{tmp_path / 'x.sqlite'}"), Session("ABC", "Sanne", "t"))
+
+
+def test_meeting_and_role_quizzes_come_from_the_content():
+    data = content.load("leerlingbespreking")
+    quiz = practice.meeting_quiz(data, seed=1)
+    assert len(quiz.questions) == 2 * len(data.vraagparen)
+    assert {q.answer for q in quiz.questions} == {"rood", "groen"}
+    role = content.load("mentorrol")
+    rq = practice.role_quiz(role, seed=1)
+    assert len(rq.questions) == len(role.wel_mentortaak) + len(role.niet_mentortaak)
+    niet = next(i for i, q in enumerate(rq.questions) if q.answer == "niet")
+    assert role.doorverwijzen in rq.answer(niet, "wel").explanation
+
+
+def test_form_exports_escape_and_leave_room_when_blank():
+    sections = [
+        ("Doel", ["Wat wil je bereiken?"], "Een <b>voldoende</b>\nvoor Engels"),
+        ("Afspraken", ["Wie doet wat?"], ""),
+    ]
+    page = export.form_html("Gespreksformulier", {"Leerling": XSS, "Datum": ""}, sections)
+    assert "&lt;img" in page and "<img" not in page and "&lt;b&gt;voldoende&lt;/b&gt;<br>voor Engels" in page
+    doc = Document(io.BytesIO(export.form_docx("Gespreksformulier", {"Leerling": "Jip"}, sections)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Leerling: Jip" in text and "Een <b>voldoende</b>" in text and "." * 80 in text
+
+
+def test_module_07_forms_are_saved_restored_and_downloadable(ctx):
+    box = formulieren.module(ctx)
+    view = box.views["voorbereiding"]
+    assert len(view.fields) == len(content.load("formulieren").formulieren[0].onderdelen)
+    view.student.value = "Jip " + XSS
+    view.fields[0].value = "Ja, graag na de les."
+    view.fields[1].value = "x" * 3000
+    assert "te lang" in view.message.value
+    view.fields[1].value = "Beter leren plannen."
+    view.saver.flush()
+    assert "wb-form-voorbereiding-word" in view.downloads.value
+    assert "<img" not in widget_html(box)
+    again = formulieren.module(ctx).views["voorbereiding"]
+    assert again.fields[1].value == "Beter leren plannen." and again.student.value.startswith("Jip")
+
+
+def test_module_08_sorting_and_rewriting(ctx):
+    box = leerlingbespreking.module(ctx, seed=2)
+    q = box.quiz_view.quiz.questions[0]
+    box.quiz_view._buttons[list(box.quiz_view.quiz.choices).index(q.answer)].click()
+    assert "✔ Goed" in box.quiz_view._feedback.value
+    box.rewrite.text.value = "Waarom heeft hij dit probleem?"
+    assert "✘" in box.rewrite.feedback.value
+    box.rewrite.text.value = "Welke kwaliteiten heeft hij al die hem kunnen helpen?"
+    assert "✔" in box.rewrite.feedback.value
+    box.rewrite.saver.flush()
+    assert ctx.store.load("ABC", "Sanne", leerlingbespreking.REWRITE_EXERCISE)["good"] == 1
+    assert "Vijf kenmerken" in widget_html(box)
+
+
+def test_module_10_quiz_and_dialogue_notes(ctx):
+    box = mentorrol.module(ctx, seed=3)
+    view = box.quiz_view
+    for q in view.quiz.questions:
+        view._buttons[list(view.quiz.choices).index(q.answer)].click()
+        view._next.click()
+    assert f"Je score: {len(view.quiz.questions)} van de {len(view.quiz.questions)}" in view._phrase.value
+    box.dialogue.fields[0].value = "Bij ons is de taakomschrijving niet op papier."
+    box.dialogue.saver.flush()
+    again = mentorrol.module(ctx, seed=3)
+    assert again.dialogue.fields[0].value.startswith("Bij ons") and again.quiz_view.quiz.finished

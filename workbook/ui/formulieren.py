@@ -1,0 +1,154 @@
+"""Module 07: the two conversation forms, to fill in on screen and download (Word or printable)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import ipywidgets as widgets
+
+from workbook import export
+from workbook.content import Formulier
+from workbook.practice import MAX_TEXT
+from workbook.ui.common import (
+    DOCX_MIME,
+    PageContext,
+    card,
+    download_link,
+    esc,
+    load_content,
+    page_context,
+    save_status,
+    session_bar,
+    style,
+)
+
+__all__ = ["module", "FormView", "EXERCISE_PREFIX"]
+
+EXERCISE_PREFIX = "07_formulieren."
+
+
+def form_intro(form: Formulier) -> str:
+    return (
+        f"<p><strong>Wie vult het in:</strong> {esc(form.wie)}</p><p><strong>Wanneer:</strong> {esc(form.wanneer)}</p>"
+    )
+
+
+class FormView:
+    """A form: a header (student, date) and a text field per part (``titel``, ``vragen``); saved and downloadable."""
+
+    def __init__(self, key: str, title: str, intro_html: str, parts, saver):
+        self.key = key
+        self.title = title
+        self.parts = list(parts)
+        self.saver = saver
+        self.student = widgets.Text(description="Leerling", placeholder="naam of schuilnaam")
+        self.date = widgets.Text(description="Datum", placeholder="bijvoorbeeld 3 december")
+        for w in (self.student, self.date):
+            w.style.description_width = "90px"
+            w.layout.width = "420px"
+        self.student.add_class(f"wb-form-{key}-student")
+        self.fields = []
+        rows = []
+        for i, part in enumerate(self.parts):
+            area = widgets.Textarea(layout=widgets.Layout(width="100%", max_width="820px", height="70px"))
+            area.add_class(f"wb-form-{key}-{i}")
+            self.fields.append(area)
+            rows += [
+                widgets.HTML(f"<h4>{esc(part.titel)}</h4><p class='wb-muted'>{esc(' '.join(part.vragen))}</p>"),
+                area,
+            ]
+        self.message = widgets.HTML()
+        self.downloads = widgets.HTML()
+        self.downloads.add_class(f"wb-form-{key}-downloads")
+        for w in (self.student, self.date, *self.fields):
+            w.observe(lambda _c: self._changed(), names="value")
+        self.widget = widgets.VBox(
+            [
+                card(intro_html, title=title),
+                self.student,
+                self.date,
+                *rows,
+                self.message,
+                self.downloads,
+            ]
+        )
+        self._render_downloads()
+
+    def state(self) -> dict[str, Any]:
+        answers = [f.value for f in self.fields]
+        return {
+            "student": self.student.value,
+            "date": self.date.value,
+            "answers": answers,
+            "finished": all(a.strip() for a in answers),
+        }
+
+    def restore(self, state: dict[str, Any] | None) -> None:
+        if not isinstance(state, dict):
+            return
+        self._loading = True
+        self.student.value = str(state.get("student") or "")[:80]
+        self.date.value = str(state.get("date") or "")[:40]
+        for field, value in zip(self.fields, state.get("answers") or [], strict=False):
+            field.value = str(value or "")[:MAX_TEXT]
+        self._loading = False
+        self._render_downloads()
+
+    def _changed(self) -> None:
+        if getattr(self, "_loading", False):
+            return
+        if any(len(f.value) > MAX_TEXT for f in self.fields):
+            self.message.value = (
+                f'<div class="wb-card wb-error">Een antwoord is te lang (hoogstens {MAX_TEXT} '
+                "tekens). Maak het korter; wat je eerder bewaarde, blijft bewaard.</div>"
+            )
+            return
+        self.message.value = ""
+        self._render_downloads()
+        self.saver.change(self.state())
+
+    def _render_downloads(self) -> None:
+        header = {"Leerling": self.student.value, "Datum": self.date.value}
+        sections = [(p.titel, list(p.vragen), f.value) for p, f in zip(self.parts, self.fields, strict=True)]
+        safe = re.sub(r"[^A-Za-z0-9]+", "_", self.student.value).strip("_")[:40]
+        name = self.key + (f"_{safe}" if safe else "")
+        word = export.form_docx(self.title, header, sections)
+        page = export.form_html(self.title, header, sections).encode("utf-8")
+        self.downloads.value = (
+            '<div class="wb-card">'
+            + download_link(word, f"{name}.docx", "Word-bestand", DOCX_MIME, f"wb-form-{self.key}-word")
+            + "&nbsp;&nbsp;&nbsp;"
+            + download_link(page, f"{name}.html", "Afdrukbare pagina", "text/html;charset=utf-8")
+            + "<p class='wb-muted'>Leeg laten en downloaden geeft een leeg formulier om uit te delen.</p></div>"
+        )
+
+
+def module(ctx: PageContext | None = None) -> widgets.Widget:
+    """Build module 07: one tab per form, each saved and restored."""
+    ctx = ctx or page_context()
+    bar = session_bar(ctx)
+    data, error = load_content("formulieren")
+    if error is not None:
+        return widgets.VBox([style(), bar, error])
+    views = []
+    for form in data.formulieren:
+        status = save_status()
+        saver = ctx.autosaver(EXERCISE_PREFIX + form.id, status)
+        view = FormView(form.id, form.naam, form_intro(form), form.onderdelen, saver)
+        view.restore(saver.load())
+        view.widget.children = (*view.widget.children, status)
+        views.append(view)
+    tabs = widgets.Tab(
+        children=[
+            widgets.HTML(f'<div class="wb-card"><p>{esc(data.inleiding)}</p></div>'),
+            *(v.widget for v in views),
+        ]
+    )
+    tabs.titles = (
+        "Uitleg",
+        *(("Voorbereiding (leerling)" if v.key == "voorbereiding" else "Gesprek (mentor)") for v in views),
+    )
+    box = widgets.VBox([style(), bar, tabs])
+    box.views = {v.key: v for v in views}
+    return box
