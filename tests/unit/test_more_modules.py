@@ -87,3 +87,15 @@ def test_module_10_quiz_and_dialogue_notes(ctx):
     box.dialogue.saver.flush()
     again = mentorrol.module(ctx, seed=3)
     assert again.dialogue.fields[0].value.startswith("Bij ons") and again.quiz_view.quiz.finished
+
+
+def test_module_09_positive_aspects_per_area(ctx):
+    from workbook.ui import ouders
+
+    box = ouders.module(ctx)
+    assert len(box.aspects.fields) == 7 and "Vier richtlijnen" in widget_html(box)
+    box.aspects.fields[6].value = "Weet alles van vogels. " + XSS
+    box.aspects.saver.flush()
+    again = ouders.module(ctx)
+    assert again.aspects.fields[6].value.startswith("Weet alles van vogels")
+    assert "<img" not in widget_html(again)
