@@ -148,6 +148,10 @@ def test_html_payload_in_every_field_never_runs(page, voila_url):
         "02_luisteren.ipynb",
         "03_rode_en_groene_bril.ipynb",
         "04_doelen_smarti.ipynb",
+        "07_gespreksformulieren.ipynb",
+        "08_leerlingbespreking.ipynb",
+        "09_ouders.ipynb",
+        "10_mentorrol.ipynb",
     ):
         open_page(page, voila_url, notebook, ".wb-session-bar", query=query.lstrip("?"))
         total += _fill_every_field(page)
@@ -163,4 +167,37 @@ def test_html_payload_in_every_field_never_runs(page, voila_url):
     assert XSS in page.locator(".wb-overview").inner_text()  # shown as text
     assert page.locator("img[src='x']").count() == 0
     page.screenshot(path="artifacts/screenshots/dashboard_modules.png", full_page=True)
+    assert page.dialogs == []
+
+
+def test_modules_07_to_10(page, voila_url):
+    _open_module(page, voila_url, "PRAC7", "Roos", "Gespreksformulieren", ".wb-session-bar")
+    _tab(page, "Gesprek (mentor)")
+    page.locator(".wb-form-gesprek-student input").fill("Jip")
+    page.locator(".wb-form-gesprek-0 textarea").press_sequentially("Plannen voor de toetsweek.")
+    _saved(page)
+    with page.expect_download() as info:
+        page.locator(".wb-form-gesprek-word").click()
+    assert info.value.suggested_filename == "gesprek_Jip.docx"
+    page.reload()
+    page.wait_for_selector(".wb-session-bar", state="visible")
+    _tab(page, "Gesprek (mentor)")
+    page.wait_for_function(
+        "document.querySelector('.wb-form-gesprek-0 textarea').value === 'Plannen voor de toetsweek.'"
+    )
+    query = page.evaluate("location.search").lstrip("?")
+    open_page(page, voila_url, "08_leerlingbespreking.ipynb", ".wb-session-bar", query=query)
+    _tab(page, "Herschrijven")
+    page.locator(".wb-meeting-text textarea").press_sequentially("Wat wil hij in plaats van deze situatie?")
+    page.locator(".wb-meeting-feedback .wb-lens-groen").wait_for()
+    open_page(page, voila_url, "10_mentorrol.ipynb", ".wb-session-bar", query=query)
+    _tab(page, "Wel of niet?")
+    page.locator(".wb-quiz-choice:visible").first.click()
+    page.locator(".wb-quiz-feedback:visible").get_by_text(re.compile("Goed|Niet helemaal")).wait_for()
+    open_page(page, voila_url, "09_ouders.ipynb", ".wb-session-bar", query=query)
+    _tab(page, "Positieve aspecten")
+    page.locator(".wb-form-positieve_aspecten-0 textarea").fill("Goed in rekenen.")
+    _saved(page)
+    page.screenshot(path="artifacts/screenshots/module09_aspects.png", full_page=True)
+    assert_clean(page)
     assert page.dialogs == []
