@@ -201,6 +201,15 @@ def page_context(store: Store | None = None, sess: Session | None = None) -> Pag
     return PageContext(store, found, problem)
 
 
+def module_start(name: str, ctx: PageContext | None = None) -> tuple[PageContext, widgets.HTML, Any, Any]:
+    """The start of every module page: context, session bar, content, and a ready error page or ``None``."""
+    ctx = ctx or page_context()
+    bar = session_bar(ctx)
+    data, error = load_content(name)
+    failed = widgets.VBox([style(), bar, error]) if error is not None else None
+    return ctx, bar, data, failed
+
+
 def folder_page(folder: str, make_view, ctx: PageContext | None = None) -> widgets.Widget:
     """A module page over one item per file (``exercises/<folder>/*.yaml``).
 

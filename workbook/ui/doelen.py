@@ -20,10 +20,8 @@ from workbook.ui.common import (
     card,
     download_link,
     esc,
-    load_content,
-    page_context,
+    module_start,
     save_status,
-    session_bar,
     style,
 )
 from workbook.ui.components import RewriteView, goal_html
@@ -226,11 +224,9 @@ class GoalCardView:
 
 def module(ctx: PageContext | None = None) -> widgets.Widget:
     """Build module 04: explanation, goal rewriting and the goal card, each saved and restored."""
-    ctx = ctx or page_context()
-    bar = session_bar(ctx)
-    data, error = load_content("smarti")
-    if error is not None:
-        return widgets.VBox([style(), bar, error])
+    ctx, bar, data, failed = module_start("smarti", ctx)
+    if failed is not None:
+        return failed
     rewrite_status = save_status()
     rewrite_saver = ctx.autosaver(REWRITE_EXERCISE, rewrite_status)
     progress = RewriteProgress(goal_tasks(data), judge_goal)

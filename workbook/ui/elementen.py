@@ -13,10 +13,8 @@ from workbook.ui.common import (
     bullets,
     card,
     esc,
-    load_content,
-    page_context,
+    module_start,
     save_status,
-    session_bar,
     style,
 )
 from workbook.ui.components import LabView, elements_html, saved_quiz
@@ -70,11 +68,9 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
 
     The quiz is saved after every answer and restored when the page is opened again.
     """
-    ctx = ctx or page_context()
-    bar = session_bar(ctx)
-    data, error = load_content("elementen")
-    if error is not None:
-        return widgets.VBox([style(), bar, error])
+    ctx, bar, data, failed = module_start("elementen", ctx)
+    if failed is not None:
+        return failed
     explorer = Explorer(data)
     quiz_view = saved_quiz(ctx, QUIZ_EXERCISE, lambda: element_quiz(data, n=10, seed=seed))
     names = {e.id: e.naam for e in data.elementen}

@@ -16,10 +16,8 @@ from workbook.ui.common import (
     card,
     download_link,
     esc,
-    load_content,
-    page_context,
+    module_start,
     save_status,
-    session_bar,
     style,
 )
 
@@ -126,11 +124,9 @@ class FormView:
 
 def module(ctx: PageContext | None = None) -> widgets.Widget:
     """Build module 07: one tab per form, each saved and restored."""
-    ctx = ctx or page_context()
-    bar = session_bar(ctx)
-    data, error = load_content("formulieren")
-    if error is not None:
-        return widgets.VBox([style(), bar, error])
+    ctx, bar, data, failed = module_start("formulieren", ctx)
+    if failed is not None:
+        return failed
     views = []
     for form in data.formulieren:
         status = save_status()

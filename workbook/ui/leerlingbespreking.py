@@ -6,7 +6,14 @@ import ipywidgets as widgets
 
 from workbook.content import LeerlingbesprekingFile
 from workbook.practice import RewriteProgress, judge_green, meeting_quiz, meeting_tasks
-from workbook.ui.common import PageContext, bullets, esc, load_content, page_context, save_status, session_bar, style
+from workbook.ui.common import (
+    PageContext,
+    bullets,
+    esc,
+    module_start,
+    save_status,
+    style,
+)
 from workbook.ui.components import RewriteView, question_html, saved_quiz
 
 __all__ = ["module", "QUIZ_EXERCISE", "REWRITE_EXERCISE"]
@@ -39,11 +46,9 @@ def _judged_html(result) -> str:
 
 def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.Widget:
     """Build module 08: explanation, sorting questions, and rewriting them solution-oriented."""
-    ctx = ctx or page_context()
-    bar = session_bar(ctx)
-    data, error = load_content("leerlingbespreking")
-    if error is not None:
-        return widgets.VBox([style(), bar, error])
+    ctx, bar, data, failed = module_start("leerlingbespreking", ctx)
+    if failed is not None:
+        return failed
     quiz = saved_quiz(
         ctx,
         QUIZ_EXERCISE,

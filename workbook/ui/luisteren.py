@@ -13,10 +13,8 @@ from workbook.ui.common import (
     bullets,
     card,
     esc,
-    load_content,
-    page_context,
+    module_start,
     save_status,
-    session_bar,
     style,
 )
 from workbook.ui.components import saved_quiz
@@ -116,11 +114,9 @@ class SelfAssessment:
 
 def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.Widget:
     """Build module 02: explanation, quiz and self-assessment, each saved and restored."""
-    ctx = ctx or page_context()
-    bar = session_bar(ctx)
-    data, error = load_content("luisteren")
-    if error is not None:
-        return widgets.VBox([style(), bar, error])
+    ctx, bar, data, failed = module_start("luisteren", ctx)
+    if failed is not None:
+        return failed
     quiz_view = saved_quiz(
         ctx,
         QUIZ_EXERCISE,

@@ -6,7 +6,14 @@ import ipywidgets as widgets
 
 from workbook.content import MentorrolFile
 from workbook.practice import role_quiz
-from workbook.ui.common import PageContext, bullets, esc, load_content, page_context, save_status, session_bar, style
+from workbook.ui.common import (
+    PageContext,
+    bullets,
+    esc,
+    module_start,
+    save_status,
+    style,
+)
 from workbook.ui.components import saved_quiz
 from workbook.ui.formulieren import FormView
 
@@ -30,11 +37,9 @@ def explain_html(data: MentorrolFile) -> str:
 
 def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.Widget:
     """Build module 10: explanation, a quiz on what belongs to the mentor, and notes for the school dialogue."""
-    ctx = ctx or page_context()
-    bar = session_bar(ctx)
-    data, error = load_content("mentorrol")
-    if error is not None:
-        return widgets.VBox([style(), bar, error])
+    ctx, bar, data, failed = module_start("mentorrol", ctx)
+    if failed is not None:
+        return failed
     quiz = saved_quiz(
         ctx,
         QUIZ_EXERCISE,

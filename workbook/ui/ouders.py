@@ -7,7 +7,14 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 
 from workbook.content import OudersFile
-from workbook.ui.common import PageContext, bullets, esc, load_content, page_context, save_status, session_bar, style
+from workbook.ui.common import (
+    PageContext,
+    bullets,
+    esc,
+    module_start,
+    save_status,
+    style,
+)
 from workbook.ui.formulieren import FormView
 
 __all__ = ["module", "ASPECTS_EXERCISE"]
@@ -36,11 +43,9 @@ def explain_html(data: OudersFile) -> str:
 
 def module(ctx: PageContext | None = None) -> widgets.Widget:
     """Build module 09: explanation, and a saved preparation of positive aspects per area."""
-    ctx = ctx or page_context()
-    bar = session_bar(ctx)
-    data, error = load_content("ouders")
-    if error is not None:
-        return widgets.VBox([style(), bar, error])
+    ctx, bar, data, failed = module_start("ouders", ctx)
+    if failed is not None:
+        return failed
     status = save_status()
     saver = ctx.autosaver(ASPECTS_EXERCISE, status)
     parts = [_Part(g.naam, [f"Bijvoorbeeld: {g.voorbeelden}."]) for g in data.positieve_gebieden]
