@@ -23,7 +23,7 @@ workshop: $(STAMP)
 
 ## JupyterLab, for self-study and for trainers who write content.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 ## Every test layer: unit, notebooks (nbval), browser (Voila + Chromium), load.
 test: $(STAMP)
