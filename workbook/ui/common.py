@@ -181,6 +181,17 @@ def download_link(data: bytes, filename: str, label: str, mime: str, css: str = 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+def textarea(css: str, placeholder: str = "", height: str = "70px") -> widgets.Textarea:
+    """A full-width text area (up to 820 px) with a class for styling and tests; sends every keystroke."""
+    area = widgets.Textarea(
+        placeholder=placeholder,
+        continuous_update=True,
+        layout=widgets.Layout(width="100%", max_width="820px", height=height),
+    )
+    area.add_class(css)
+    return area
+
+
 def save_status() -> widgets.HTML:
     """The small line under an exercise that says whether (and when) it was saved."""
     status = widgets.HTML()

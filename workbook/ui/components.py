@@ -15,7 +15,7 @@ from workbook import feedback
 from workbook.autosave import Autosaver
 from workbook.practice import MAX_TEXT, Judgement, RewriteProgress
 from workbook.quiz import Quiz
-from workbook.ui.common import card, esc, save_status
+from workbook.ui.common import card, esc, save_status, textarea
 
 __all__ = [
     "QuizView",
@@ -251,16 +251,6 @@ def saved_quiz(ctx, exercise: str, make: Callable[[], Quiz], intro: str | None =
     return view
 
 
-def _textarea(placeholder: str, css: str) -> widgets.Textarea:
-    area = widgets.Textarea(
-        placeholder=placeholder,
-        continuous_update=True,
-        layout=widgets.Layout(width="100%", max_width="820px", height="70px"),
-    )
-    area.add_class(css)
-    return area
-
-
 class RewriteView:
     """Rewrite one text after another with live feedback, a model answer after an attempt.
 
@@ -293,7 +283,7 @@ class RewriteView:
         self.saver = saver
         self._counter = widgets.HTML()
         self._prompt = widgets.HTML()
-        self.text = _textarea(placeholder, f"{css}-text")
+        self.text = textarea(f"{css}-text", placeholder)
         self.feedback = widgets.HTML()
         self.feedback.add_class(f"{css}-feedback")
         self.model = widgets.HTML()
@@ -413,7 +403,7 @@ class LabView:
         self.render = render
         self.saver = saver
         self.history: list[str] = []
-        self.text = _textarea(placeholder, f"{css}-text")
+        self.text = textarea(f"{css}-text", placeholder)
         self.feedback = widgets.HTML()
         self.feedback.add_class(f"{css}-feedback")
         self.keep = widgets.Button(

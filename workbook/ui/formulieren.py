@@ -19,6 +19,7 @@ from workbook.ui.common import (
     module_start,
     save_status,
     style,
+    textarea,
 )
 
 __all__ = ["module", "FormView", "EXERCISE_PREFIX"]
@@ -49,8 +50,7 @@ class FormView:
         self.fields = []
         rows = []
         for i, part in enumerate(self.parts):
-            area = widgets.Textarea(layout=widgets.Layout(width="100%", max_width="820px", height="70px"))
-            area.add_class(f"wb-form-{key}-{i}")
+            area = textarea(f"wb-form-{key}-{i}")
             self.fields.append(area)
             rows += [
                 widgets.HTML(f"<h4>{esc(part.titel)}</h4><p class='wb-muted'>{esc(' '.join(part.vragen))}</p>"),

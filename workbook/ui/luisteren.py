@@ -16,6 +16,7 @@ from workbook.ui.common import (
     module_start,
     save_status,
     style,
+    textarea,
 )
 from workbook.ui.components import saved_quiz
 
@@ -47,18 +48,9 @@ class SelfAssessment:
             layout=widgets.Layout(width="auto"),
         )
         self.level.add_class("wb-self-level")
-        self.hard = widgets.Textarea(
-            placeholder="Bijvoorbeeld: ik had al een tip klaar...",
-            layout=widgets.Layout(width="100%", max_width="820px", height="80px"),
-        )
-        self.hard.add_class("wb-self-hard")
-        self.next_time = widgets.Textarea(
-            placeholder="Bijvoorbeeld: eerst samenvatten voordat ik iets vraag.",
-            layout=widgets.Layout(width="100%", max_width="820px", height="80px"),
-        )
-        self.next_time.add_class("wb-self-next")
+        self.hard = textarea("wb-self-hard", "Bijvoorbeeld: ik had al een tip klaar...", "80px")
+        self.next_time = textarea("wb-self-next", "Bijvoorbeeld: eerst samenvatten voordat ik iets vraag.", "80px")
         self.message = widgets.HTML()
-        self.status = widgets.HTML()
         for w in (self.level, self.hard, self.next_time):
             w.observe(self._changed, names="value")
         self.widget = widgets.VBox(

@@ -6,7 +6,7 @@ import ipywidgets as widgets
 
 from workbook.content import Oefengesprek
 from workbook.roleplay import MAX_TURN_CHARS, Conversation
-from workbook.ui.common import PageContext, card, esc, folder_page, save_status
+from workbook.ui.common import PageContext, card, esc, folder_page, save_status, textarea
 from workbook.ui.components import lens_badge
 
 __all__ = ["module", "ConversationView", "EXERCISE_PREFIX"]
@@ -32,11 +32,7 @@ class ConversationView:
         self.situation = widgets.HTML()
         self.transcript = widgets.HTML()
         self.transcript.add_class("wb-conv-transcript")
-        self.text = widgets.Textarea(
-            placeholder="Wat zeg je tegen de leerling?",
-            layout=widgets.Layout(width="100%", max_width="820px", height="70px"),
-        )
-        self.text.add_class("wb-conv-text")
+        self.text = textarea("wb-conv-text", "Wat zeg je tegen de leerling?")
         self.send = widgets.Button(description="Zeg het", icon="comment", button_style="primary")
         self.send.add_class("wb-conv-send")
         self.restart = widgets.Button(description="Opnieuw beginnen", icon="refresh")

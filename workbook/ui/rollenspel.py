@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from workbook.content import ELEMENT_IDS, Rollenspel
 from workbook.roleplay import COUNTERS, MAX_NOTES, Tally, format_seconds
-from workbook.ui.common import PageContext, bullets, card, esc, folder_page, save_status
+from workbook.ui.common import PageContext, bullets, card, esc, folder_page, save_status, textarea
 
 __all__ = ["module", "RoleplayView", "EXERCISE_PREFIX"]
 
@@ -99,11 +99,7 @@ class RoleplayView:
             style={"button_width": "50px"},
         )
         self.listening.add_class("wb-rp-listening")
-        self.notes = widgets.Textarea(
-            placeholder="Wat valt je op? Letterlijke zinnen zijn goud waard.",
-            layout=widgets.Layout(width="100%", max_width="820px", height="80px"),
-        )
-        self.notes.add_class("wb-rp-notes")
+        self.notes = textarea("wb-rp-notes", "Wat valt je op? Letterlijke zinnen zijn goud waard.", "80px")
         self.tally_view = widgets.HTML()
         self.tally_view.add_class("wb-rp-tally")
         self.board = widgets.VBox(
@@ -138,11 +134,7 @@ class RoleplayView:
             layout=widgets.Layout(width="auto"),
         )
         self.followup.add_class("wb-rp-followup")
-        self.debrief_notes = widgets.Textarea(
-            placeholder="Wat neem je mee uit deze ronde?",
-            layout=widgets.Layout(width="100%", max_width="820px", height="80px"),
-        )
-        self.debrief_notes.add_class("wb-rp-debrief-notes")
+        self.debrief_notes = textarea("wb-rp-debrief-notes", "Wat neem je mee uit deze ronde?", "80px")
         self.debrief_view = widgets.HTML()
         self.debrief_view.add_class("wb-rp-timeline")
         self.debrief = widgets.VBox([self.debrief_view, self.agreement, self.followup, self.debrief_notes])
