@@ -2,8 +2,12 @@
 
 ``Autosaver.change(state)`` saves after a short pause (debounced), so typing does not
 write a row per keystroke; ``immediate=True`` (a click) or :meth:`Autosaver.flush` saves
-now. A failed save keeps the state and is retried on the next change; the status callback
-tells the participant in Dutch. Without a session nothing is written.
+now. The status callback always tells the truth, in Dutch: "pending" as soon as there is
+something unsaved, "ok" only after the store confirmed the save, "error" when it failed.
+A save gives up within a few seconds (the store's busy timeout), so a locked or missing
+database is reported at once instead of after a minute. A failed save keeps the state and
+is retried on a timer (3 s, then longer, up to 30 s) until it succeeds, also when nothing
+more is typed. Without a session nothing is written.
 
 Nothing here imports ipywidgets.
 """
@@ -22,6 +26,8 @@ from workbook.store import Store, StoreError
 __all__ = ["Autosaver"]
 
 log = logging.getLogger(__name__)
+RETRY_FIRST = 3.0  # seconds before the first retry of a failed save
+RETRY_MAX = 30.0
 StatusCallback = Callable[[str, str], None]  # (kind: "ok" | "error" | "off" | "pending", Dutch text)
 
 
@@ -58,7 +64,10 @@ class Autosaver:
         self._lock = threading.Lock()
         self._pending: dict[str, Any] | None = None
         self._handle: threading.Timer | None = None
+        self._retry_handle: threading.Timer | None = None
+        self._retry_delay = RETRY_FIRST
         self.saves = 0
+        self.failures = 0
         if not self.enabled:
             self._status("off", "Je bent niet aangemeld: wat je hier doet, wordt niet bewaard.")
 
@@ -85,14 +94,20 @@ class Autosaver:
             self._pending = state
             self._cancel()
             if not immediate and self.delay > 0:
-                self._handle = self._schedule()
+                self._handle = self._schedule(self.delay)
+                self._status("pending", "Nog niet bewaard…")
                 return
         self.flush()
 
-    def _schedule(self) -> threading.Timer:
+    @property
+    def unsaved(self) -> bool:
+        """Whether a state is waiting to be saved (typed, or after a failed save)."""
+        return self._pending is not None
+
+    def _schedule(self, delay: float) -> threading.Timer:
         # A timer thread, not the kernel's event loop: it works the same in a Voila kernel,
         # in JupyterLab and in tests, whoever owns the current thread's loop.
-        timer = threading.Timer(self.delay, self.flush)
+        timer = threading.Timer(delay, self.flush)
         timer.daemon = True
         timer.start()
         return timer
@@ -106,6 +121,9 @@ class Autosaver:
         """Save the pending state now. Returns whether everything is saved."""
         with self._lock:
             self._cancel()
+            if self._retry_handle is not None:
+                self._retry_handle.cancel()
+                self._retry_handle = None
             state, self._pending = self._pending, None
         if state is None or not self.enabled:
             return True
@@ -117,18 +135,34 @@ class Autosaver:
             return False
         except Exception:
             log.exception("saving %s failed", self.exercise)
+            self.failures += 1
             with self._lock:
                 if self._pending is None:
-                    self._pending = state  # keep it: retried with the next change
+                    self._pending = state  # keep it: retried on a timer and with the next change
+                delay = self._retry_delay
+                self._retry_delay = min(RETRY_MAX, self._retry_delay * 2)
+                self._retry_handle = self._schedule(delay)
             self._status(
                 "error",
-                "Opslaan lukte even niet. Je werk staat nog op je scherm; bij je volgende "
-                "wijziging proberen we het opnieuw.",
+                "Niet bewaard: de opslag is even niet bereikbaar. Je werk staat nog op je scherm; we "
+                f"proberen het over {int(delay)} seconden opnieuw. Laat deze pagina open.",
             )
             return False
         self.saves += 1
-        self._status("ok", f"Bewaard om {datetime.now():%H:%M:%S}")
+        self._retry_delay = RETRY_FIRST
+        with self._lock:
+            waiting = self._pending is not None
+        if not waiting:
+            self._status("ok", f"Bewaard om {datetime.now():%H:%M:%S}")
         return True
+
+    def close(self) -> None:
+        """Stop the timers (after a final flush by the caller, if wanted)."""
+        with self._lock:
+            self._cancel()
+            if self._retry_handle is not None:
+                self._retry_handle.cancel()
+                self._retry_handle = None
 
     def _status(self, kind: str, text: str) -> None:
         if self.on_status is not None:

@@ -5,20 +5,23 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas loads only when a CSV is made, not on a participant's page
+    import pandas as pd
 
-if TYPE_CHECKING:
     from workbook.practice import GoalCard
 
-__all__ = ["answers_table", "answers_csv", "goal_card_html", "goal_card_docx", "form_html", "form_docx"]
+__all__ = ["answers_table", "answers_csv", "xml_safe", "goal_card_html", "goal_card_docx", "form_html", "form_docx"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def answers_table(frame: pd.DataFrame) -> pd.DataFrame:
     """A workshop's latest answers with Dutch column names and the answer as JSON text."""
+    import pandas as pd
+
     out = pd.DataFrame(
         {
             "training": frame["workshop"],
@@ -33,6 +36,8 @@ def answers_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _local_time(value) -> str:
     """Saved times are UTC (SQLite returns them without zone); show the machine's local time."""
+    import pandas as pd
+
     ts = pd.Timestamp(value)
     if ts.tzinfo is None:
         ts = ts.tz_localize("UTC")
@@ -53,14 +58,23 @@ def answers_csv(frame: pd.DataFrame, excel: bool = False) -> bytes:
     ----------
     excel : bool
         ``False``: comma separated UTF-8, for analysis tools. ``True``: semicolon separated,
-        UTF-8 with a byte order mark, cells that look like formulas defused, so it opens
-        cleanly in Excel with Dutch settings.
+        UTF-8 with a byte order mark, so it opens cleanly in Excel with Dutch settings.
+        In both, cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``)
+        are defused with a leading apostrophe: any CSV may end up in a spreadsheet.
     """
-    table = answers_table(frame)
+    table = answers_table(frame).map(_defuse)
     if excel:
-        table = table.map(_defuse)
         return table.to_csv(index=False, sep=";", lineterminator="\r\n").encode("utf-8-sig")
     return table.to_csv(index=False).encode("utf-8")
+
+
+# Characters that XML 1.0, and so a Word file, cannot hold (python-docx raises on them).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: object) -> str:
+    """``text`` without the control characters a Word document cannot contain."""
+    return _XML_ILLEGAL.sub("", str(text))
 
 
 def _date_nl(card: GoalCard) -> str:
@@ -99,11 +113,11 @@ def goal_card_docx(card: GoalCard) -> bytes:
     from docx.shared import Pt
 
     doc = Document()
-    doc.add_heading(f"Doelenkaart van {card.student}", level=1)
+    doc.add_heading(xml_safe(f"Doelenkaart van {card.student}"), level=1)
     intro = doc.add_paragraph()
-    intro.add_run(f"In plaats van: \u201c{card.instruction}\u201d").italic = True
+    intro.add_run(xml_safe(f"In plaats van: \u201c{card.instruction}\u201d")).italic = True
     for goal in card.goals:
-        p = doc.add_paragraph(f"\u2610  {goal}", style="List Number")
+        p = doc.add_paragraph(xml_safe(f"\u2610  {goal}"), style="List Number")
         p.runs[0].font.size = Pt(13)
     end = doc.add_paragraph()
     end.add_run("We kijken samen hoe het gaat op: ")
@@ -141,14 +155,15 @@ def form_docx(title: str, header: dict[str, str], sections: list[tuple[str, list
     from docx import Document
 
     doc = Document()
-    doc.add_heading(title, level=1)
+    doc.add_heading(xml_safe(title), level=1)
     for key, value in header.items():
         p = doc.add_paragraph()
-        p.add_run(f"{key}: ").bold = True
-        p.add_run(value or "." * 40)
+        p.add_run(xml_safe(f"{key}: ")).bold = True
+        p.add_run(xml_safe(value) or "." * 40)
     for name, prompts, answer in sections:
-        doc.add_heading(name, level=2)
-        doc.add_paragraph(" ".join(prompts)).runs[0].italic = True
+        doc.add_heading(xml_safe(name), level=2)
+        doc.add_paragraph(xml_safe(" ".join(prompts))).runs[0].italic = True
+        answer = xml_safe(answer)
         for line in answer.splitlines() if answer.strip() else ["." * 80] * 3:
             doc.add_paragraph(line)
     buf = io.BytesIO()

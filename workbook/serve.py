@@ -1,21 +1,48 @@
 """Start the workbook in Voilà for a training session or for self-study (``make workshop``).
 
 Prints the links to hand out, then runs Voilà on ``notebooks/`` with the settings in
-``voila.json``. Binds to localhost unless ``--host 0.0.0.0`` is given explicitly.
+``voila.json``, inside this process, with a guard in front of every page
+(:class:`GuardedVoilaHandler`):
+
+- the page sets the XSRF cookie that Voilà's own "close the kernel when the tab closes"
+  request needs (without it that request is refused, voila-dashboards/voila#1458, and every
+  page load would leave its kernel running);
+- facilitator pages (``begeleider/``) are served only to this computer unless the
+  facilitator explicitly allows the network (``--begeleider-via-netwerk``);
+- one client (an IP address on the network) keeps at most ``--max-per-client`` live
+  kernels: a further page load first closes that client's oldest kernel (answers are saved
+  as they are typed, so nothing is lost); the whole server keeps at most ``--max-kernels``;
+- the kernel learns the client's address from the connection itself (never from anything
+  the browser sends), for the per-client limits on joining and on facilitator key attempts.
+
+Binds to localhost unless ``--host 0.0.0.0`` is given explicitly.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
+import ipaddress
+import logging
 import os
 import socket
 import sys
+import threading
+from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
-from workbook.begeleider import ensure_key
-from workbook.store import default_url
+from workbook.begeleider import WeakKeyError, ensure_key
+from workbook.store import Store, default_url
 
 ROOT = Path(__file__).resolve().parent.parent
+CLIENT_HEADER = "X-Werkboek-Client"
+CLIENT_ENV = "HTTP_X_WERKBOEK_CLIENT"  # how Voilà names the header in the kernel's environment
+FACILITATOR_PREFIX = "begeleider/"
+DEFAULT_MAX_PER_CLIENT = 4
+DEFAULT_MAX_KERNELS = 90
+
+log = logging.getLogger("werkboek.serve")
 
 
 def lan_addresses() -> list[str]:
@@ -27,44 +54,264 @@ def lan_addresses() -> list[str]:
     return sorted({info[4][0] for info in infos if not info[4][0].startswith("127.")})
 
 
-def voila_command(host: str, port: int) -> list[str]:
-    """The Voilà command line for the participants' server."""
-    return [
-        sys.executable,
-        "-m",
-        "voila",
-        "notebooks",
-        f"--Voila.ip={host}",
-        f"--port={port}",
-        "--no-browser",
-    ]
+def is_this_computer(ip: str) -> bool:
+    """Whether a request comes from the facilitator's own laptop (127.0.0.1 or ::1).
+
+    Other loopback addresses (127.0.0.2, ...) count as network clients, so tests and the
+    workshop benchmark can play participants on other devices.
+    """
+    try:
+        addr = ipaddress.ip_address(ip)
+    except ValueError:
+        return False
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    return str(addr) in ("127.0.0.1", "::1")
+
+
+class RoomGuard:
+    """Who may open which page, and how many kernels one client may hold.
+
+    Pure bookkeeping (no Tornado), so it is tested without a server.
+    """
+
+    def __init__(
+        self,
+        facilitator_from_network: bool = False,
+        max_per_client: int = DEFAULT_MAX_PER_CLIENT,
+        max_kernels: int = DEFAULT_MAX_KERNELS,
+    ):
+        self.facilitator_from_network = facilitator_from_network
+        self.max_per_client = max(1, int(max_per_client))
+        self.max_kernels = max(1, int(max_kernels))
+        self._lock = threading.Lock()
+        self._kernels: OrderedDict[str, str] = OrderedDict()  # kernel id -> client, oldest first
+
+    def page_problem(self, path: str | None, client: str, live_kernels: int) -> tuple[int, str] | None:
+        """``None`` when the page may be served, else an HTTP status and a Dutch explanation."""
+        if (path or "").lstrip("/").startswith(FACILITATOR_PREFIX) and not (
+            self.facilitator_from_network or is_this_computer(client)
+        ):
+            return 403, (
+                "Deze pagina is alleen voor de begeleider en opent alleen op de computer waarop het "
+                "werkboek draait. Ben je deelnemer? Ga terug naar de startpagina."
+            )
+        if live_kernels >= self.max_kernels:
+            return 503, (
+                "Het werkboek is op dit moment te druk: er zijn al te veel pagina's open. Sluit "
+                "pagina's die je niet gebruikt en probeer het over een minuut opnieuw."
+            )
+        return None
+
+    def make_room(self, client: str, live: set[str]) -> list[str]:
+        """Kernel ids of ``client`` to close so that one more page stays within the limit."""
+        with self._lock:
+            for kid in [k for k in self._kernels if k not in live]:
+                del self._kernels[kid]
+            if is_this_computer(client):
+                return []
+            mine = [k for k, c in self._kernels.items() if c == client]
+            excess = len(mine) - self.max_per_client + 1
+            return mine[: max(0, excess)]
+
+    def register(self, kernel_id: str, client: str) -> None:
+        with self._lock:
+            self._kernels[kernel_id] = client
+
+    def forget(self, kernel_id: str) -> None:
+        with self._lock:
+            self._kernels.pop(kernel_id, None)
+
+    def kernels_of(self, client: str) -> list[str]:
+        with self._lock:
+            return [k for k, c in self._kernels.items() if c == client]
+
+
+def _error_page(status: int, text: str) -> str:
+    return (
+        "<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'><title>Mentorgesprekken-werkboek</title>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<style>body{font-family:system-ui,sans-serif;max-width:640px;margin:3em auto;padding:0 1em;"
+        "color:#1f2328;line-height:1.5}p{font-size:1.1em}</style></head><body>"
+        f"<h1>Deze pagina kan niet worden geopend</h1><p class='wb-refused'>{html.escape(text)}</p>"
+        "<p><a href='/voila/render/00_start.ipynb'>Naar de startpagina</a></p></body></html>"
+    )
+
+
+def _handler_classes():
+    """The guarded page handler, built on Voilà's own (imported only in the server process)."""
+    from jupyter_core.utils import ensure_async
+    from voila.tornado.handler import TornadoVoilaHandler
+
+    class _RecordingKernels:
+        """The kernel manager as the page handler sees it: notes which kernel served the page."""
+
+        def __init__(self, manager: Any, handler: GuardedVoilaHandler):
+            self._manager = manager
+            self._handler = handler
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._manager, name)
+
+        async def start_kernel(self, *args, **kwargs):
+            kernel_id = await ensure_async(self._manager.start_kernel(*args, **kwargs))
+            self._handler.guard.register(kernel_id, self._handler.client)
+            return kernel_id
+
+        async def get_rendered_notebook(self, *args, **kwargs):
+            result = await self._manager.get_rendered_notebook(*args, **kwargs)
+            self._handler.guard.register(result[2], self._handler.client)
+            return result
+
+    class GuardedVoilaHandler(TornadoVoilaHandler):
+        """Voilà's page handler with the room's rules in front of it (see the module docstring)."""
+
+        def initialize(self, guard: RoomGuard, **kwargs):
+            self.guard = guard
+            super().initialize(**kwargs)
+
+        @property
+        def client(self) -> str:
+            return self.request.remote_ip or ""
+
+        @property
+        def kernel_manager(self):
+            return _RecordingKernels(self.settings["kernel_manager"], self)
+
+        async def get(self, path=None):
+            manager = self.settings["kernel_manager"]
+            live = set(manager.list_kernel_ids())
+            problem = self.guard.page_problem(path, self.client, len(live))
+            if problem is not None:
+                status, text = problem
+                self.set_status(status)
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(_error_page(status, text))
+                return
+            for kernel_id in self.guard.make_room(self.client, live):
+                log.info("closing kernel %s: client %s opened more pages than allowed", kernel_id, self.client)
+                try:
+                    await ensure_async(manager.shutdown_kernel(kernel_id))
+                except KeyError:
+                    pass
+                self.guard.forget(kernel_id)
+            # Voilà's page sends this cookie back when the tab closes, so its shutdown request
+            # passes the XSRF check (voila-dashboards/voila#1458).
+            _ = self.xsrf_token
+            # The kernel learns the client's address from the connection, never from the browser.
+            self.request.headers[CLIENT_HEADER] = self.client
+            await super().get(path)
+
+    return GuardedVoilaHandler
+
+
+def voila_app_class():
+    """Voilà's application with the guarded page handler and the client header passed on."""
+    from voila.app import Voila
+    from voila.tornado.handler import TornadoVoilaHandler
+
+    guarded = _handler_classes()
+
+    class WerkboekVoila(Voila):
+        guard = RoomGuard()
+
+        def init_settings(self):
+            headers = list(self.voila_configuration.http_header_envs)
+            if CLIENT_HEADER not in headers:
+                self.voila_configuration.http_header_envs = [*headers, CLIENT_HEADER]
+            return super().init_settings()
+
+        def init_handlers(self):
+            handlers = []
+            for spec in super().init_handlers():
+                if len(spec) >= 2 and spec[1] is TornadoVoilaHandler:
+                    kwargs = dict(spec[2]) if len(spec) > 2 else {}
+                    kwargs["guard"] = self.guard
+                    spec = (spec[0], guarded, kwargs)
+                handlers.append(spec)
+            return handlers
+
+    return WerkboekVoila
+
+
+TEMPLATES = Path(__file__).resolve().parent / "jupyter"  # holds voila/templates/werkboek
+
+
+def voila_argv(host: str, port: int) -> list[str]:
+    """Voilà's command-line arguments for the participants' server."""
+    return ["notebooks", f"--Voila.ip={host}", f"--port={port}", "--no-browser", "--template=werkboek"]
+
+
+def run_voila(host: str, port: int, guard: RoomGuard) -> None:
+    """Run the guarded Voilà server in this process until it is stopped."""
+    os.chdir(ROOT)
+    # The workbook's page template (a connection notice on top of Voilà's "lab" template).
+    paths = [str(TEMPLATES), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
+    app_class = voila_app_class()
+    app_class.guard = guard
+    app = app_class()
+    app.initialize(voila_argv(host, port))
+    app.start()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Start het werkboek in Voilà.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8866)
+    parser.add_argument(
+        "--begeleider-via-netwerk",
+        action="store_true",
+        default=os.environ.get("WERKBOEK_BEGELEIDER_VIA_NETWERK") == "1",
+        help="begeleiderspagina's ook via het netwerk openen (standaard alleen op deze computer)",
+    )
+    parser.add_argument("--max-per-client", type=int, default=DEFAULT_MAX_PER_CLIENT)
+    parser.add_argument("--max-kernels", type=int, default=DEFAULT_MAX_KERNELS)
+    parser.add_argument("--quiet", action="store_true", help="geen welkomsttekst (voor tests)")
     args = parser.parse_args(argv)
 
+    try:
+        key = ensure_key()
+    except WeakKeyError as exc:
+        print(f"\n{exc}\n", file=sys.stderr)
+        return 2
+    os.environ["WERKBOEK_BEGELEIDER_KEY"] = key
+    if args.begeleider_via_netwerk:
+        os.environ["WERKBOEK_BEGELEIDER_VIA_NETWERK"] = "1"
+    training = args.host not in ("127.0.0.1", "localhost", "::1")
+    if training:
+        os.environ["WERKBOEK_MODUS"] = "training"
+    if not args.quiet:
+        _banner(args, key, training)
+    guard = RoomGuard(args.begeleider_via_netwerk, args.max_per_client, args.max_kernels)
+    run_voila(args.host, args.port, guard)
+    return 0
+
+
+def _banner(args, key: str, training: bool) -> None:
     start = "voila/render/00_start.ipynb"
     dashboard = "voila/render/begeleider/dashboard.ipynb"
-    key = ensure_key()
-    os.environ["WERKBOEK_BEGELEIDER_KEY"] = key
     print("\n=== Mentorgesprekken-werkboek ===")
     print(f"Startpagina:           http://localhost:{args.port}/{start}")
-    if args.host == "0.0.0.0":
-        os.environ["WERKBOEK_MODUS"] = "training"
+    if training:
         for ip in lan_addresses():
             print(f"Link voor deelnemers:  http://{ip}:{args.port}/{start}")
+        try:
+            codes = Store().trainings()
+        except Exception:  # noqa: BLE001 - the banner must not stop the server
+            codes = []
+        if codes:
+            print(f"Trainingen:            {', '.join(codes)} (nieuwe maak je op het dashboard)")
+        else:
+            print("Trainingen:            nog geen; maak er een op het dashboard")
     else:
         print("Alleen bereikbaar op deze computer. Voor een training: make workshop HOST=0.0.0.0")
     print(f"Begeleidersdashboard:  http://localhost:{args.port}/{dashboard}")
+    if args.begeleider_via_netwerk:
+        print("Let op: het dashboard is ook via het netwerk te openen (--begeleider-via-netwerk).")
     print(f"Begeleiderssleutel:    {key}")
     print(f"Antwoorden worden bewaard in: {default_url()}")
     print("Stoppen: Ctrl+C\n", flush=True)
-    os.chdir(ROOT)
-    os.execv(sys.executable, voila_command(args.host, args.port))
-    return 0  # pragma: no cover - execv does not return
 
 
 if __name__ == "__main__":

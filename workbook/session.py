@@ -20,10 +20,16 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, urlencode
 
 from workbook.store import Store, StoreError, data_dir
+
+CLIENT_ENV = "HTTP_X_WERKBOEK_CLIENT"  # set by workbook.serve from the connection
+JOIN_ATTEMPT = "aanmelden"
+JOINS_PER_MINUTE = 3
 
 __all__ = [
     "SELF_STUDY",
@@ -37,6 +43,8 @@ __all__ = [
     "current",
     "in_voila",
     "training_mode",
+    "client_id",
+    "from_this_computer",
 ]
 
 SELF_STUDY = "zelfstudie"  # the workshop value for self-study (codes are upper case)
@@ -85,45 +93,108 @@ def normalise_code(code: object) -> str:
     return value
 
 
+_ALIAS_PUNCT = set(" -'.\u2019")
+
+
 def clean_alias(alias: object) -> str:
-    """A trimmed first name or alias; raises :class:`SessionError` when it cannot be one."""
+    """A first name or alias in Unicode normal form (NFKC), trimmed.
+
+    Raises :class:`SessionError` for an empty or too long name, and for names that could
+    pass for somebody else's on the dashboard: invisible or text-direction characters,
+    letters from another script that look like Latin ones (Cyrillic 'а' in 'Sаnne'),
+    symbols and markup. Full-width and other compatibility forms become plain letters.
+    """
     if not isinstance(alias, str):
         raise SessionError("Vul je voornaam of een schuilnaam in.")
-    value = " ".join(alias.split())
+    value = " ".join(unicodedata.normalize("NFKC", alias).split())
     if not value:
         raise SessionError("Vul je voornaam of een schuilnaam in.")
     if len(value) > MAX_ALIAS:
         raise SessionError(f"Je naam is te lang: gebruik hoogstens {MAX_ALIAS} tekens.")
-    if any(ord(c) < 32 or c in "<>" for c in value):
-        raise SessionError("Gebruik in je naam alleen letters, cijfers, spaties en leestekens (geen < of >).")
+    for char in value:
+        category = unicodedata.category(char)
+        if category in ("Cf", "Cc", "Co", "Cs", "Cn", "Zl", "Zp") or category.startswith("M"):
+            raise SessionError(
+                "Je naam bevat een onzichtbaar teken of een teken dat de schrijfrichting omdraait. "
+                "Typ je naam opnieuw, zonder te plakken."
+            )
+        if category.startswith("L") and not unicodedata.name(char, "").startswith("LATIN"):
+            raise SessionError(
+                "Gebruik voor je naam het gewone (Latijnse) alfabet, zodat iedereen in de groep hem "
+                "kan lezen en niemand een naam kan namaken."
+            )
+        if not (category.startswith("L") or char.isdigit() or char in _ALIAS_PUNCT):
+            raise SessionError(
+                "Gebruik in je naam alleen letters, cijfers, spaties, een streepje, een apostrof of een "
+                "punt (dus geen < of > en geen andere tekens)."
+            )
+    if not any(unicodedata.category(c).startswith("L") for c in value):
+        raise SessionError("Een naam moet minstens één letter bevatten.")
     return value
 
 
-def join_workshop(store: Store, code: object, alias: object) -> Session:
-    """Register ``alias`` in workshop ``code``.
+def client_id() -> str:
+    """The network address of the device this page was opened on.
+
+    ``make workshop`` hands it to each page's kernel from the connection itself (never from
+    anything the browser sends). In JupyterLab, or a server without that guard, it is
+    ``"lokaal"``.
+    """
+    return os.environ.get(CLIENT_ENV, "").strip()[:64] or "lokaal"
+
+
+def from_this_computer() -> bool:
+    """Whether the page was opened on the computer that runs the workbook."""
+    return client_id() in ("lokaal", "127.0.0.1", "::1", "::ffff:127.0.0.1")
+
+
+def join_workshop(store: Store, code: object, alias: object, client: str | None = None) -> Session:
+    """Register ``alias`` in the training ``code``, which a facilitator must have opened.
+
+    A client on the network (``client``, default :func:`client_id`) may register at most
+    :data:`JOINS_PER_MINUTE` names a minute, so nobody can reserve the group's names.
 
     Raises
     ------
     SessionError
-        For an invalid code or alias, or an alias somebody else in the workshop already uses.
+        For an invalid or unknown code, an invalid alias, too many joins from one device, or
+        an alias somebody else in the training already uses.
     """
     workshop = normalise_code(code)
     name = clean_alias(alias)
+    client = client or client_id()
     try:
+        if not store.training_exists(workshop):
+            raise SessionError(
+                f"Er is geen training met de code {workshop}. Controleer de code bij je begeleider "
+                "(die maakt de training aan op het dashboard)."
+            )
+        limited = client not in ("lokaal", "127.0.0.1", "::1")
+        if limited:
+            since = datetime.now(timezone.utc) - timedelta(minutes=1)
+            if len(store.attempts_since(JOIN_ATTEMPT, client, since)) >= JOINS_PER_MINUTE:
+                raise SessionError(
+                    "Vanaf dit apparaat is de afgelopen minuut al vaak aangemeld. Wacht een minuut en "
+                    "probeer het dan opnieuw."
+                )
         token = store.claim_alias(workshop, name)
+        if limited and token is not None:
+            store.record_attempt(JOIN_ATTEMPT, client)
     except StoreError as exc:
         raise SessionError(str(exc)) from None
     if token is None:
         raise SessionError(
             f"De naam '{name}' wordt in deze training al gebruikt door iemand anders. "
             "Kies een andere naam, bijvoorbeeld met de eerste letter van je achternaam erbij. "
-            "Was jij het zelf? Open dan de link die je na het aanmelden kreeg."
+            "Was jij het zelf en ben je je link kwijt? Vraag je begeleider je opnieuw toe te laten."
         )
     return Session(workshop, name, token)
 
 
 def start_self_study(alias: object) -> Session:
-    """A self-study session; an empty name becomes 'ik'."""
+    """A self-study session; an empty name becomes 'ik'. Refused on a training server."""
+    if training_mode():
+        raise SessionError("Zelfstudie kan niet op deze trainingsserver. Meld je aan met de trainingscode.")
     if isinstance(alias, str) and not alias.strip():
         alias = "ik"
     return Session(SELF_STUDY, clean_alias(alias))
@@ -141,6 +212,11 @@ def from_query(query: str, store: Store | None) -> tuple[Session | None, str | N
     params = {k: v[0] for k, v in parse_qs(query or "", keep_blank_values=True).items()}
     try:
         if params.get("zelfstudie") == "1":
+            if training_mode():
+                return None, (
+                    "Zelfstudie kan niet op deze trainingsserver. Meld je aan met de trainingscode "
+                    "die je van je begeleider krijgt."
+                )
             return start_self_study(params.get("naam", "")), None
         if "training" in params:
             code = normalise_code(params.get("training"))

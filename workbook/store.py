@@ -15,24 +15,31 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import secrets
 import threading
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
+
+if TYPE_CHECKING:  # pandas loads only when a dashboard or an export asks for a frame
+    import pandas as pd
 
 __all__ = ["Store", "StoreError", "data_dir", "default_url", "SCHEMA_VERSION", "MAX_ANSWER_CHARS"]
 
 MAX_NAME_CHARS = 64
 MAX_EXERCISE_CHARS = 100
 MAX_ANSWER_CHARS = 200_000  # JSON characters; ample for any exercise, refuses pasted books
+# How long a save waits for a database that another program holds, before it reports failure
+# (the participant's status must be true within seconds; the autosaver retries on a timer).
+BUSY_TIMEOUT_S = 4.0
 
 
 class StoreError(ValueError):
@@ -89,12 +96,44 @@ def _migration_1(conn: Connection) -> None:
     answers.create(conn, checkfirst=True)
 
 
+trainings_table = sa.Table(
+    "trainings",
+    metadata,
+    sa.Column("code", sa.String(MAX_NAME_CHARS), primary_key=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+attempts_table = sa.Table(
+    "attempts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("client", sa.String(MAX_NAME_CHARS), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_attempts_lookup", "kind", "client", "at"),
+)
+
+
 def _migration_2(conn: Connection) -> None:
     """Version 2: registered aliases per workshop, so two participants cannot share one."""
     participants_table.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2]
+def _migration_3(conn: Connection) -> None:
+    """Version 3: trainings exist only when a facilitator creates them; attempts per client.
+
+    Workshops that already have answers or participants become trainings, so they go on.
+    """
+    trainings_table.create(conn, checkfirst=True)
+    attempts_table.create(conn, checkfirst=True)
+    codes = set(conn.execute(sa.select(answers.c.workshop).distinct()).scalars())
+    codes |= set(conn.execute(sa.select(participants_table.c.workshop).distinct()).scalars())
+    now = datetime.now(timezone.utc)
+    for code in sorted(codes - {"zelfstudie"}):
+        conn.execute(trainings_table.insert().values(code=code, created_at=now))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _ENGINES: dict[str, Engine] = {}
@@ -102,14 +141,14 @@ _ENGINES_LOCK = threading.Lock()
 
 
 def _sqlite_engine(url: str) -> Engine:
-    engine = sa.create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+    engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised via every test
         # Let SQLAlchemy, not the driver, decide when transactions begin (see "begin").
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout = 60000")
+        cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
@@ -134,7 +173,11 @@ def _engine(url: str) -> Engine:
                     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
                 _ENGINES[url] = _sqlite_engine(url)
             else:
-                _ENGINES[url] = sa.create_engine(url, pool_pre_ping=True)
+                _ENGINES[url] = sa.create_engine(
+                    url,
+                    pool_pre_ping=True,
+                    connect_args={"connect_timeout": int(BUSY_TIMEOUT_S) + 1} if url.startswith("postgresql") else {},
+                )
         return _ENGINES[url]
 
 
@@ -173,8 +216,8 @@ def _token_hash(token: str) -> str:
 
 
 def alias_key(alias: str) -> str:
-    """Aliases that differ only in case or spacing count as the same name."""
-    return re.sub(r"\s+", " ", alias).strip().casefold()
+    """Aliases that differ only in case, spacing or Unicode form (NFKC) count as the same name."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", alias)).strip().casefold()
 
 
 class Store:
@@ -303,6 +346,8 @@ class Store:
             .join(latest, answers.c.id == latest.c.id)
             .order_by(answers.c.participant, answers.c.exercise)
         )
+        import pandas as pd
+
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
         columns = ["workshop", "participant", "exercise", "saved_at", "answer"]
@@ -311,18 +356,134 @@ class Store:
         return frame
 
     def workshops(self) -> list[str]:
-        """Workshop codes with saved answers or joined participants, sorted."""
+        """Training codes: opened by a facilitator, or with saved answers or participants; sorted.
+
+        Self-study (``zelfstudie``) is not a training and is never listed.
+        """
         with self.engine.connect() as conn:
             codes = set(conn.execute(sa.select(answers.c.workshop).distinct()).scalars())
             codes |= set(conn.execute(sa.select(participants_table.c.workshop).distinct()).scalars())
-        return sorted(codes)
+            codes |= set(conn.execute(sa.select(trainings_table.c.code)).scalars())
+        return sorted(codes - {"zelfstudie"})
 
     def delete_workshop(self, workshop: str) -> int:
-        """Delete every answer and alias of a workshop; returns the number of answers deleted."""
+        """Delete every answer, alias and the training itself; returns the number of answers deleted.
+
+        The deleted text is also removed from the database file (see :meth:`_forget_deleted`).
+        """
         with self._write() as conn, conn.begin():
             n = conn.execute(answers.delete().where(answers.c.workshop == workshop)).rowcount
             conn.execute(participants_table.delete().where(participants_table.c.workshop == workshop))
+            conn.execute(trainings_table.delete().where(trainings_table.c.code == workshop))
+        self._forget_deleted()
         return int(n or 0)
+
+    def delete_participant(self, workshop: str, participant: str) -> int:
+        """Delete everything one participant saved (every version) and free their name."""
+        with self._write() as conn, conn.begin():
+            n = conn.execute(
+                answers.delete().where(answers.c.workshop == workshop, answers.c.participant == participant)
+            ).rowcount
+            conn.execute(
+                participants_table.delete().where(
+                    participants_table.c.workshop == workshop,
+                    participants_table.c.alias_key == alias_key(participant),
+                )
+            )
+        self._forget_deleted()
+        return int(n or 0)
+
+    def prune_history(self, workshop: str, participant: str) -> int:
+        """Delete the earlier versions of a participant's answers, keeping the latest of each."""
+        latest = (
+            sa.select(sa.func.max(answers.c.id))
+            .where(answers.c.workshop == workshop, answers.c.participant == participant)
+            .group_by(answers.c.exercise)
+        )
+        with self._write() as conn, conn.begin():
+            keep = set(conn.execute(latest).scalars())
+            n = conn.execute(
+                answers.delete().where(
+                    answers.c.workshop == workshop,
+                    answers.c.participant == participant,
+                    answers.c.id.not_in(keep) if keep else sa.true(),
+                )
+            ).rowcount
+        self._forget_deleted()
+        return int(n or 0)
+
+    def _forget_deleted(self) -> None:
+        """Make deleted text really gone from an SQLite file: checkpoint the WAL and vacuum.
+
+        SQLite keeps deleted rows in free pages and in the write-ahead log until then. Another
+        kernel reading at the same moment can postpone it; the next delete tries again.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA secure_delete = ON")
+                conn.exec_driver_sql("VACUUM")
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sa.exc.OperationalError:
+            logging.getLogger(__name__).warning("vacuum after delete postponed: database busy")
+
+    # --- trainings and attempts --------------------------------------------------------
+
+    def create_training(self, code: str) -> bool:
+        """Open a training under ``code``; ``False`` when it already exists."""
+        code = _clean_name(code, "trainingscode")
+        try:
+            with self._write() as conn, conn.begin():
+                conn.execute(trainings_table.insert().values(code=code, created_at=datetime.now(timezone.utc)))
+        except sa.exc.IntegrityError:
+            return False
+        return True
+
+    def training_exists(self, code: str) -> bool:
+        with self.engine.connect() as conn:
+            return (
+                conn.execute(sa.select(trainings_table.c.code).where(trainings_table.c.code == code)).first()
+                is not None
+            )
+
+    def trainings(self) -> list[str]:
+        """Codes of the trainings a facilitator opened, oldest first."""
+        with self.engine.connect() as conn:
+            return list(
+                conn.execute(sa.select(trainings_table.c.code).order_by(trainings_table.c.created_at)).scalars()
+            )
+
+    def record_attempt(self, kind: str, client: str) -> None:
+        """Note one attempt (a wrong key, a join) by a client, for rate limits."""
+        with self._write() as conn, conn.begin():
+            conn.execute(
+                attempts_table.insert().values(
+                    kind=kind[:40], client=(client or "?")[:MAX_NAME_CHARS], at=datetime.now(timezone.utc)
+                )
+            )
+
+    def attempts_since(self, kind: str, client: str, since: datetime) -> list[datetime]:
+        """Times of a client's attempts of one kind since ``since`` (UTC), oldest first."""
+        query = (
+            sa.select(attempts_table.c.at)
+            .where(
+                attempts_table.c.kind == kind,
+                attempts_table.c.client == (client or "?")[:MAX_NAME_CHARS],
+                attempts_table.c.at >= since,
+            )
+            .order_by(attempts_table.c.at)
+        )
+        with self.engine.connect() as conn:
+            return [t if t.tzinfo else t.replace(tzinfo=timezone.utc) for t in conn.execute(query).scalars()]
+
+    def clear_attempts(self, kind: str, client: str) -> None:
+        with self._write() as conn, conn.begin():
+            conn.execute(
+                attempts_table.delete().where(
+                    attempts_table.c.kind == kind, attempts_table.c.client == (client or "?")[:MAX_NAME_CHARS]
+                )
+            )
 
     # --- participants ---------------------------------------------------------------
 
@@ -365,6 +526,19 @@ class Store:
                 )
             ).scalar()
         return stored is not None and secrets.compare_digest(stored, _token_hash(token))
+
+    def release_alias(self, workshop: str, alias: str) -> bool:
+        """Free a name so its owner can join again (a participant who lost their link).
+
+        Their answers stay; whoever joins next under this name gets them, with a new token.
+        """
+        with self._write() as conn, conn.begin():
+            n = conn.execute(
+                participants_table.delete().where(
+                    participants_table.c.workshop == workshop, participants_table.c.alias_key == alias_key(alias)
+                )
+            ).rowcount
+        return bool(n)
 
     def aliases(self, workshop: str) -> list[str]:
         """Aliases that joined a workshop, in order of joining."""

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import re
+from datetime import datetime, timedelta, timezone
 
 import pandas as pd
 import pytest
+from ipywidgets.widgets import widget as widget_registry
 
 from tests.helpers import widget_html as _html
-from workbook import aggregates, export
+from workbook import aggregates, begeleider, export
 from workbook.store import Store
 from workbook.ui import dashboard as dash
 
@@ -39,8 +42,8 @@ def store(tmp_path) -> Store:
 
 @pytest.fixture
 def key(monkeypatch):
-    monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", "geheim-123")
-    return "geheim-123"
+    monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", "geheim-sleutel-123")
+    return "geheim-sleutel-123"
 
 
 def test_progress_scores_and_mistakes(store):
@@ -74,7 +77,7 @@ def test_excel_csv_has_bom_semicolons_and_defused_formulas(store):
     assert not export.answers_csv(store.frame("ABC")).startswith(b"\xef\xbb\xbf")
 
 
-def test_formula_cells_are_defused_only_for_excel():
+def test_formula_cells_are_defused_in_both_csv_exports():
     frame = pd.DataFrame(
         {
             "workshop": ["A"],
@@ -85,7 +88,7 @@ def test_formula_cells_are_defused_only_for_excel():
         }
     )
     assert "'=1+1" in export.answers_csv(frame, excel=True).decode("utf-8-sig")
-    assert ",=1+1," in export.answers_csv(frame).decode("utf-8")
+    assert ",'=1+1," in export.answers_csv(frame).decode("utf-8")
 
 
 def test_dashboard_is_locked_without_the_right_key(store, key):
@@ -95,12 +98,61 @@ def test_dashboard_is_locked_without_the_right_key(store, key):
     board.unlock()
     assert "klopt niet" in board.message.value
     assert not hasattr(board, "out")
-    for _ in range(dash.MAX_ATTEMPTS):
-        board.key.value = "fout"
+
+
+def test_wrong_keys_are_counted_per_device_across_page_loads(store, key, monkeypatch):
+    """The attack: every page load used to give five new attempts. Now the store counts them."""
+    monkeypatch.setenv("WERKBOEK_BEGELEIDER_VIA_NETWERK", "1")
+    monkeypatch.setenv("HTTP_X_WERKBOEK_CLIENT", "10.0.0.66")
+    for _ in range(begeleider.FREE_ATTEMPTS):
+        board = dash.dashboard(store).board  # a new page load (a new kernel) each time
+        board.key.value = "geraden"
         board.unlock()
+    board = dash.dashboard(store).board
+    board.key.value = key  # even the right key is not compared while locked out
+    board.unlock()
+    assert "Te veel verkeerde sleutels" in board.message.value and not hasattr(board, "out")
+    # another device is not locked out by the attacker
+    monkeypatch.setenv("HTTP_X_WERKBOEK_CLIENT", "10.0.0.7")
+    board = dash.dashboard(store).board
     board.key.value = key
     board.unlock()
-    assert "Te veel pogingen" in board.message.value and not hasattr(board, "out")
+    assert hasattr(board, "out")
+
+
+def test_lockout_grows_with_every_further_wrong_key():
+    now = datetime.now(timezone.utc)
+    five = [now - timedelta(seconds=1)] * 5
+    assert begeleider.lockout_seconds(five[:4], now) == 0
+    assert 28 <= begeleider.lockout_seconds(five, now) <= 30
+    assert 58 <= begeleider.lockout_seconds(five + [now], now) <= 60
+    assert begeleider.lockout_seconds([now - timedelta(hours=2)] * 30, now) <= 3600
+    assert begeleider.lockout_seconds([now - timedelta(minutes=5)] * 5, now) == 0
+
+
+def test_facilitator_pages_refuse_other_devices_unless_allowed(store, key, monkeypatch):
+    monkeypatch.delenv("WERKBOEK_BEGELEIDER_VIA_NETWERK", raising=False)
+    monkeypatch.setenv("HTTP_X_WERKBOEK_CLIENT", "10.0.0.66")
+    board = dash.dashboard(store).board
+    board.key.value = key
+    board.unlock()
+    assert "alleen op de computer" in board.message.value and not hasattr(board, "out")
+
+
+@pytest.mark.parametrize("weak", ["geheim", "aaaaaaaaaaaaaaaa", "123412341234"])
+def test_weak_custom_keys_are_refused(weak, monkeypatch):
+    monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", weak)
+    assert begeleider.key_problem(weak)
+    assert begeleider.configured_key() is None
+    with pytest.raises(begeleider.WeakKeyError):
+        begeleider.ensure_key()
+
+
+def test_generated_keys_are_strong(monkeypatch, tmp_path):
+    monkeypatch.delenv("WERKBOEK_BEGELEIDER_KEY", raising=False)
+    monkeypatch.setenv("WERKBOEK_DATA", str(tmp_path))
+    key = begeleider.ensure_key()
+    assert begeleider.key_problem(key) is None and begeleider.configured_key() == key
 
 
 def test_dashboard_without_configured_key_says_how_to_start(store, monkeypatch):
@@ -131,6 +183,26 @@ def test_dashboard_shows_the_workshop_escaped(store, key):
     assert plots, "score plot missing"
 
 
+def _find(widget, css: str):
+    """The widgets below ``widget`` that carry a CSS class."""
+    found = [widget] if css in getattr(widget, "_dom_classes", ()) else []
+    for child in getattr(widget, "children", ()) or ():
+        found += _find(child, css)
+    return found
+
+
+def _delete_controls(board):
+    button = _find(board.out, "wb-delete")[-1]
+    row = next(w for w in _all(board.out) if button in getattr(w, "children", ()))
+    return row.children[0], button
+
+
+def _all(widget):
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        yield from _all(child)
+
+
 def test_dashboard_refresh_and_delete(store, key):
     board = dash.dashboard(store).board
     board.key.value = key
@@ -138,10 +210,54 @@ def test_dashboard_refresh_and_delete(store, key):
     store.claim_alias("ABC", "Nieuw")
     board.refresh_button.click()
     assert "4</strong> deelnemer(s)" in _html(board.out)
-    delete_box = board.out.children[-1]
-    confirm, button = delete_box.children[-1].children
+    confirm, button = _delete_controls(board)
     assert button.disabled
     confirm.value = True
     button.click()
     assert store.frame("ABC").empty and store.aliases("ABC") == []
     assert "is verwijderd" in _html(board.out)
+
+
+def test_delete_checks_the_confirmation_in_the_kernel_not_the_browser(store, key):
+    board = dash.dashboard(store).board
+    board.key.value = key
+    board.unlock()
+    confirm, button = _delete_controls(board)
+    button.disabled = False  # what a crafted widget message can do in the browser
+    button.click()
+    assert not store.frame("ABC").empty and "vinkje" in _html(board.out)
+    # a delete button from before a refresh no longer works, even with its box ticked
+    board.refresh()
+    confirm.value = True
+    button.click()
+    assert not store.frame("ABC").empty
+
+
+def test_refresh_closes_the_widgets_it_replaces(store, key):
+    board = dash.dashboard(store).board
+    board.key.value = key
+    board.unlock()
+    board.refresh()
+    before = len(widget_registry._instances)
+    for _ in range(30):
+        board.refresh()
+    assert len(widget_registry._instances) <= before + 5
+
+
+def test_facilitator_creates_trainings_and_readmits_participants(store, key):
+    board = dash.dashboard(store).board
+    board.key.value = key
+    board.unlock()
+    assert re.fullmatch(r"MENTOR-[A-Z2-9]{3}", board.new_code.value)
+    board.new_code.value = "najaar26"
+    board.create_training()
+    assert store.training_exists("NAJAAR26") and board.workshop.value == "NAJAAR26"
+    assert "aangemaakt" in board.create_message.value
+    board.new_code.value = "<b>x</b>"
+    board.create_training()
+    assert "code" in board.create_message.value and not store.training_exists("<B>X</B>")
+    board.workshop.value = "ABC"
+    who = _find(board.out, "wb-readmit-who")[0]
+    who.value = "Sanne"
+    _find(board.out, "wb-readmit")[0].click()
+    assert "Sanne" not in store.aliases("ABC") and store.load("ABC", "Sanne", "01_elementen.quiz")

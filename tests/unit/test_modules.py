@@ -122,13 +122,18 @@ def test_module_04_goal_card_edit_download_and_restore(ctx):
     up = view.goals_box.children[1].children[1]
     up.click()
     assert view.card.goals == ["Ik ga op mijn stoel zitten.", "Ik hang mijn jas aan de kapstok."]
-    assert "Om de kaart te downloaden" in view.downloads.value
+    assert "Om de kaart te downloaden" in view.downloads.reason.value
+    assert not view.downloads.make("word")  # a crafted click on the disabled button builds nothing
     view.student.value = "Jordi"
     view.evaluation.value = date(2026, 12, 15)
-    assert "wb-card-word" in view.downloads.value and "doelenkaart_Jordi.docx" in view.downloads.value
+    assert view.downloads.links.value == ""  # nothing is built while typing
+    assert view.downloads.make("word")
+    assert "wb-card-word" in view.downloads.links.value and "doelenkaart_Jordi.docx" in view.downloads.links.value
+    view.student.value = "Jordi B"
+    assert view.downloads.links.value == ""  # an old file with old text is withdrawn
     _flush(view)
     again = doelen.module(ctx).card_view
-    assert again.card.goals == view.card.goals and again.student.value == "Jordi"
+    assert again.card.goals == view.card.goals and again.student.value == "Jordi B"
     assert again.evaluation.value == date(2026, 12, 15)
 
 
@@ -152,9 +157,9 @@ def test_dashboard_panels_for_modules_2_to_4(ctx, monkeypatch):
     assert aggregates.rewrite_summary(frame, brillen.GREEN_EXERCISE).iloc[0]["Goed"] == 1
     assert aggregates.listening_levels(frame).set_index("Niveau").loc[3, "Deelnemers"] == 1
     assert aggregates.goal_cards(frame).iloc[0]["Doelen"] == 1
-    monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", "k")
+    monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", "sleutel-voor-de-test")
     board = dashboard.dashboard(ctx.store).board
-    board.key.value = "k"
+    board.key.value = "sleutel-voor-de-test"
     board.unlock()
     html = _html(board.out)
     assert "SMARTI-score voor en na" in html and "Rood → groen: herschrijvingen" in html

@@ -206,13 +206,13 @@ def test_invalid_form_gets_dutch_errors_and_writes_nothing(copy):
 
 
 def test_scenario_form_is_locked_and_saves(copy, monkeypatch):
-    monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", "sleutel")
+    monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", "sleutel-voor-de-test")
     form = scenario_form.scenario_form().form
     assert not hasattr(form, "inputs")
     form.lock.key.value = "fout"
     form.lock.unlock()
     assert not hasattr(form, "inputs") and "klopt niet" in form.lock.message.value
-    form.lock.key.value = "sleutel"
+    form.lock.key.value = "sleutel-voor-de-test"
     form.lock.unlock()
     for key, value in _form_fields("via_formulier").items():
         if key in form.inputs:

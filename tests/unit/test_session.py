@@ -11,7 +11,10 @@ from workbook.store import Store
 
 @pytest.fixture
 def store(tmp_path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 's.sqlite'}")
+    s = Store(f"sqlite:///{tmp_path / 's.sqlite'}")
+    for code in ("MENTOR24", "ABC"):
+        s.create_training(code)
+    return s
 
 
 @pytest.mark.parametrize("code, expected", [("mentor24", "MENTOR24"), ("  ab-12 ", "AB-12")])
@@ -81,3 +84,83 @@ def test_outside_voila_the_choice_is_kept_on_this_machine(store, monkeypatch):
     assert session.current(store) == (s, None)
     session.remember(None)
     assert session.current(store) == (None, None)
+
+
+# --- issue 9: name tricks, squatting, unknown trainings, self-study on a training server -----
+
+
+@pytest.mark.parametrize(
+    "alias",
+    [
+        "San\u200bne",  # zero-width space
+        "Sanne\u202e",  # right-to-left override
+        "\u2066Sanne",  # bidi isolate
+        "S\u0430nne",  # Cyrillic a
+        "\u0421\u0430\u043d\u043d\u0435",  # all Cyrillic
+        "Sa\u0301\u0301nne",  # stacked combining marks that no letter absorbs
+        "=cmd|x",
+        "123",
+    ],
+)
+def test_lookalike_and_invisible_names_are_refused(alias):
+    with pytest.raises(SessionError) as info:
+        session.clean_alias(alias)
+    assert "naam" in str(info.value).lower() or "alfabet" in str(info.value)
+
+
+def test_full_width_and_composed_names_become_plain_names(store):
+    assert session.clean_alias("\uff33\uff41\uff4e\uff4e\uff45") == "Sanne"  # full-width
+    assert session.clean_alias("Zoe\u0308") == "Zoë"  # e + combining diaeresis, composed
+    assert session.clean_alias("Anne-Fleur d'Hondt") == "Anne-Fleur d'Hondt"
+    session.join_workshop(store, "ABC", "Sanne")
+    with pytest.raises(SessionError, match="al gebruikt"):
+        session.join_workshop(store, "ABC", "\uff33\uff41\uff4e\uff4e\uff45")
+
+
+def test_only_trainings_a_facilitator_opened_can_be_joined(store):
+    with pytest.raises(SessionError, match="geen training met de code NIEUW1"):
+        session.join_workshop(store, "nieuw1", "Sanne")
+    assert "NIEUW1" not in store.workshops()
+    store.create_training("NIEUW1")
+    assert session.join_workshop(store, "nieuw1", "Sanne").workshop == "NIEUW1"
+
+
+def test_one_device_cannot_reserve_the_groups_names(store):
+    names = ["Emma", "Noah", "Julia", "Liam", "Mila", "Lucas"]
+    joined = []
+    with pytest.raises(SessionError, match="afgelopen minuut"):
+        for name in names:
+            joined.append(session.join_workshop(store, "ABC", name, client="10.0.0.66"))
+    assert len(joined) == session.JOINS_PER_MINUTE
+    # the real Emma, on her own device, is not affected by the attacker's limit ...
+    assert session.join_workshop(store, "ABC", "Mila", client="10.0.0.7").participant == "Mila"
+    # ... and a facilitator can let a participant whose name was taken in again
+    assert store.release_alias("ABC", "Emma")
+    assert session.join_workshop(store, "ABC", "Emma", client="10.0.0.8").participant == "Emma"
+
+
+def test_readmitted_participant_gets_their_answers_back_with_a_new_token(store):
+    first = session.join_workshop(store, "ABC", "Sanne")
+    store.save("ABC", "Sanne", "x", {"v": 1})
+    store.release_alias("ABC", "Sanne")
+    again = session.join_workshop(store, "ABC", "Sanne")
+    assert again.token != first.token
+    assert session.from_query(first.query(), store)[0] is None  # the lost link no longer works
+    assert store.load("ABC", "Sanne", "x") == {"v": 1}
+
+
+def test_self_study_is_refused_on_a_training_server_on_every_page(store, monkeypatch):
+    monkeypatch.setenv("WERKBOEK_MODUS", "training")
+    monkeypatch.setenv("VOILA_REQUEST_URL", "http://10.0.0.2:8866/voila/render/03_rode_en_groene_bril.ipynb")
+    monkeypatch.setenv("QUERY_STRING", "zelfstudie=1&naam=ik")
+    found, problem = session.current(store)
+    assert found is None and "Zelfstudie kan niet" in problem
+    with pytest.raises(SessionError):
+        session.start_self_study("ik")
+
+
+def test_client_id_comes_from_the_server_not_the_query(monkeypatch):
+    monkeypatch.delenv(session.CLIENT_ENV, raising=False)
+    assert session.client_id() == "lokaal" and session.from_this_computer()
+    monkeypatch.setenv(session.CLIENT_ENV, "10.0.0.9")
+    assert session.client_id() == "10.0.0.9" and not session.from_this_computer()

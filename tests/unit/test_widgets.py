@@ -114,7 +114,9 @@ from workbook.ui.common import PageContext  # noqa: E402
 
 @pytest.fixture
 def store(tmp_path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'w.sqlite'}")
+    s = Store(f"sqlite:///{tmp_path / 'w.sqlite'}")
+    s.create_training("MENTOR24")
+    return s
 
 
 def test_join_workshop_on_the_start_page(store, monkeypatch):

@@ -32,6 +32,7 @@ __all__ = [
     "PageContext",
     "page_context",
     "session_bar",
+    "close_tree",
 ]
 
 _CSS = """
@@ -82,6 +83,17 @@ _CSS = """
 def esc(text: Any) -> str:
     """HTML-escape any value (quotes included)."""
     return html.escape(str(text), quote=True)
+
+
+def close_tree(widget: widgets.Widget) -> None:
+    """Close a widget and everything inside it, so replaced views do not stay alive in the kernel."""
+    for child in getattr(widget, "children", ()) or ():
+        close_tree(child)
+    for part in ("layout", "style"):  # each is a widget of its own in the kernel
+        sub = getattr(widget, part, None)
+        if isinstance(sub, widgets.Widget):
+            sub.close()
+    widget.close()
 
 
 def style() -> widgets.HTML:

@@ -6,6 +6,7 @@ All participant text is escaped before it reaches an HTML widget.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +16,7 @@ from workbook import feedback
 from workbook.autosave import Autosaver
 from workbook.practice import MAX_TEXT, Judgement, RewriteProgress
 from workbook.quiz import Quiz
-from workbook.ui.common import card, esc, save_status, textarea
+from workbook.ui.common import card, download_link, esc, save_status, textarea
 
 __all__ = [
     "QuizView",
@@ -27,6 +28,7 @@ __all__ = [
     "question_html",
     "goal_html",
     "elements_html",
+    "DownloadPanel",
 ]
 
 # Symbols every font has (no emoji): the word carries the meaning, the colour only supports it.
@@ -160,7 +162,9 @@ class QuizView:
 
     def _on_answer(self, choice: str) -> None:
         index = self.quiz.current
-        if self.quiz.finished:
+        # The buttons are disabled in the browser after an answer, but a crafted message can
+        # still click them: only the question on screen, not yet answered, takes an answer.
+        if self.quiz.finished or index != self._shown or choice not in self.quiz.choices:
             return
         try:
             fb = self.quiz.answer(index, choice)
@@ -193,6 +197,7 @@ class QuizView:
     def _render(self) -> None:
         q = self.quiz
         total = len(q.questions)
+        self._shown = None if q.finished else q.current
         if q.finished:
             self._progress.value = ""
             self._phrase.value = self._summary()
@@ -445,3 +450,87 @@ class LabView:
             return
         rows = "".join(f"<li>{esc(h)}</li>" for h in self.history)
         self.list.value = f'<div class="wb-card"><strong>Mijn lijst</strong><ul>{rows}</ul></div>'
+
+
+FileBuilder = Callable[[], tuple[bytes, str, str]]  # () -> (data, filename, mime)
+
+
+class DownloadPanel:
+    """Buttons that make a file only when asked, then offer it as a download link.
+
+    Nothing is built while a participant types (a Word file takes about 0.1 s), and a file
+    that cannot be made only shows a Dutch message here: saving the answers is separate and
+    has already happened.
+
+    Parameters
+    ----------
+    css : str
+        Class prefix; a file's button gets ``{css}-{key}-make`` and its link ``{css}-{key}``.
+    files : list of (key, label, builder)
+        ``builder()`` returns ``(data, filename, mime)`` from the current answers.
+    note : str
+        A muted line under the buttons (escaped here).
+    """
+
+    def __init__(self, css: str, files: list[tuple[str, str, FileBuilder]], note: str = ""):
+        self.css = css
+        self._files = files
+        self._blocked: str | None = None
+        self.buttons = []
+        for key, label, _builder in files:
+            button = widgets.Button(description=f"{label} maken", icon="download", layout=widgets.Layout(width="auto"))
+            button.add_class(f"{css}-{key}-make")
+            button.on_click(lambda _b, k=key: self.make(k))
+            self.buttons.append(button)
+        self.links = widgets.HTML()
+        self.links.add_class(f"{css}-links")
+        self.reason = widgets.HTML()
+        self.note = widgets.HTML(f"<p class='wb-muted'>{esc(note)}</p>" if note else "")
+        self.widget = widgets.VBox(
+            [
+                self.reason,
+                widgets.HBox(self.buttons, layout=widgets.Layout(flex_flow="row wrap")),
+                self.links,
+                self.note,
+            ]
+        )
+        self.widget.add_class(css)
+
+    def block(self, reason: str | None) -> None:
+        """Disable the buttons with a reason (e.g. a field is missing), or enable them (``None``)."""
+        self._blocked = reason
+        for button in self.buttons:
+            button.disabled = reason is not None
+        self.reason.value = f'<div class="wb-card wb-muted">{esc(reason)}</div>' if reason else ""
+        if reason:
+            self.links.value = ""
+
+    def invalidate(self) -> None:
+        """The answers changed: an earlier link would hand out old text, so remove it."""
+        if self.links.value:
+            self.links.value = ""
+
+    def make(self, key: str) -> bool:
+        """Build one file and show its link; returns whether it worked."""
+        if self._blocked is not None:  # a crafted click on a disabled button
+            self.reason.value = f'<div class="wb-card wb-error">{esc(self._blocked)}</div>'
+            return False
+        found = [(label, builder) for k, label, builder in self._files if k == key]
+        if not found:
+            return False
+        label, builder = found[0]
+        try:
+            data, filename, mime = builder()
+        except Exception:  # noqa: BLE001 - a broken export must never take the page down
+            logging.getLogger(__name__).exception("building the %s download failed", key)
+            self.links.value = (
+                '<div class="wb-card wb-error">Dit bestand kon niet worden gemaakt. Je antwoorden zelf zijn '
+                "gewoon bewaard (zie de regel eronder). Probeer het opnieuw of meld het je begeleider.</div>"
+            )
+            return False
+        self.links.value = (
+            '<div class="wb-card wb-ok">Klaar: '
+            + download_link(data, filename, f"{label} downloaden", mime, f"{self.css}-{key}")
+            + "</div>"
+        )
+        return True

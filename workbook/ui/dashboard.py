@@ -11,14 +11,16 @@ from __future__ import annotations
 import asyncio
 import io
 import re
+import secrets
 from datetime import datetime
 
 import ipywidgets as widgets
 import pandas as pd
 
-from workbook import aggregates, export
+from workbook import aggregates, export, session
+from workbook.session import SessionError
 from workbook.store import Store
-from workbook.ui.common import card, download_link, esc, get_store, notice, style
+from workbook.ui.common import card, close_tree, download_link, esc, get_store, notice, style
 from workbook.ui.lock import MAX_ATTEMPTS, KeyLock
 
 __all__ = ["dashboard", "Dashboard", "MAX_ATTEMPTS"]
@@ -62,6 +64,7 @@ class Dashboard:
             "<p>Dit dashboard toont het werk van de deelnemers van een training. Typ de "
             "begeleiderssleutel die <code>make workshop</code> liet zien.</p>",
             self._opened,
+            store=store,
         )
         self.key, self.message = self.lock.key, self.lock.message
         self.body = widgets.VBox([self.lock.widget])
@@ -90,6 +93,7 @@ class Dashboard:
         self.out.add_class("wb-overview")
         self.refresh_button.on_click(lambda _b: self.refresh())
         self._quiet = False
+        self._generation = 0  # which overview the buttons on screen belong to
         self.workshop.observe(lambda _c: None if self._quiet else self.refresh(), names="value")
         self.auto.observe(self._on_auto, names="value")
         controls = widgets.HBox(
@@ -103,9 +107,51 @@ class Dashboard:
             ],
             layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
         )
-        self.body.children = [controls, self.out]
+        self.body.children = [self._new_training_box(), controls, self.out]
         self._load_workshops()
         self.refresh()
+
+    def _new_training_box(self) -> widgets.VBox:
+        """Open a training: only the facilitator creates codes; participants then type just their name."""
+        self.new_code = widgets.Text(
+            value=suggest_code(), description="Nieuwe code", layout=widgets.Layout(width="320px")
+        )
+        self.new_code.style.description_width = "100px"
+        self.new_code.add_class("wb-new-code")
+        create = widgets.Button(description="Training aanmaken", icon="plus", layout=widgets.Layout(width="auto"))
+        create.add_class("wb-create-training")
+        self.create_message = widgets.HTML()
+        self.create_message.add_class("wb-create-message")
+        create.on_click(lambda _b: self.create_training())
+        return widgets.VBox(
+            [
+                card(
+                    "<p>Deelnemers kunnen alleen meedoen aan een training die je hier aanmaakt. Geef ze "
+                    "de code (of de link met de code); zij typen dan alleen hun naam.</p>",
+                    title="Training aanmaken",
+                ),
+                widgets.HBox([self.new_code, create], layout=widgets.Layout(flex_flow="row wrap")),
+                self.create_message,
+            ]
+        )
+
+    def create_training(self) -> None:
+        """Create the training typed in the code field and show it."""
+        try:
+            code = session.normalise_code(self.new_code.value)
+        except SessionError as exc:
+            self.create_message.value = notice(str(exc), "wb-error")
+            return
+        if not self.store.create_training(code):
+            self.create_message.value = notice(f"Training {code} bestaat al; je ziet hem hieronder.", "wb-info")
+        else:
+            self.create_message.value = notice(
+                f"Training {code} is aangemaakt. Deelnemers vullen op de startpagina deze code en hun naam in.",
+                "wb-ok",
+            )
+        self.new_code.value = suggest_code()
+        self._load_workshops()
+        self.workshop.value = code
 
     def _load_workshops(self) -> None:
         """Update the workshop list, keeping the choice (or taking the first), without redrawing."""
@@ -141,16 +187,15 @@ class Dashboard:
         self.stamp.value = f'<span class="wb-muted">Bijgewerkt om {datetime.now():%H:%M:%S}</span>'
         code = self.workshop.value
         if not code:
-            self.out.children = [
-                card(
-                    "<p>Er zijn nog geen trainingen met deelnemers. Zodra iemand zich aanmeldt met "
-                    "een trainingscode, verschijnt die training hier.</p>"
-                )
-            ]
+            self._generation += 1
+            self._show(
+                [card("<p>Er is nog geen training. Maak er hierboven een aan en geef de code aan de deelnemers.</p>")]
+            )
             return
         frame = self.store.frame(code)
         aliases = self.store.aliases(code)
-        parts = [self._summary(code, aliases, frame)]
+        self._generation += 1
+        parts = [self._summary(code, aliases, frame), self._readmit_box(code, aliases)]
         parts.append(card(_table(aggregates.progress(frame)), title="Voortgang per module"))
         parts.append(card(_table(aggregates.per_participant(frame, aliases)), title="Per deelnemer"))
         scores = aggregates.quiz_scores(frame)
@@ -164,7 +209,15 @@ class Dashboard:
             parts.append(card(body, title=f"Module {panel.module} · {panel.title}"))
         parts.append(self._exports(code, frame))
         parts.append(self._delete_box(code))
+        self._show(parts)
+
+    def _show(self, parts: list[widgets.Widget]) -> None:
+        """Replace the overview, closing the widgets it replaces (else every refresh leaks them)."""
+        old = self.out.children
         self.out.children = parts
+        for widget in old:
+            if widget not in parts:
+                close_tree(widget)
 
     def _summary(self, code: str, aliases: list[str], frame: pd.DataFrame) -> widgets.HTML:
         names = ", ".join(esc(a) for a in aliases) or "nog niemand"
@@ -191,13 +244,56 @@ class Dashboard:
             title="Downloaden",
         )
 
+    def _readmit_box(self, code: str, aliases: list[str]) -> widgets.VBox:
+        """Let a participant who lost their personal link join again under the same name."""
+        generation = self._generation
+        who = widgets.Dropdown(options=aliases, value=None, description="Deelnemer")
+        who.add_class("wb-readmit-who")
+        button = widgets.Button(description="Opnieuw toelaten", icon="user", layout=widgets.Layout(width="auto"))
+        button.add_class("wb-readmit")
+        message = widgets.HTML()
+
+        def readmit(_b) -> None:
+            name = who.value
+            if generation != self._generation or self.workshop.value != code or name not in aliases:
+                message.value = notice("Dit overzicht is verouderd. Klik op Vernieuwen.", "wb-error")
+                return
+            self.store.release_alias(code, name)
+            message.value = notice(
+                f"{name} kan zich nu opnieuw aanmelden met dezelfde naam en vindt dan de eigen antwoorden terug.",
+                "wb-ok",
+            )
+
+        button.on_click(readmit)
+        return widgets.VBox(
+            [
+                card(
+                    "<p>Is een deelnemer de persoonlijke link kwijt (andere browser, tabblad gesloten)? Kies "
+                    "de naam en klik op <em>Opnieuw toelaten</em>. Daarna meldt die deelnemer zich gewoon "
+                    "opnieuw aan met dezelfde naam.</p>",
+                    title="Opnieuw toelaten",
+                ),
+                widgets.HBox([who, button], layout=widgets.Layout(flex_flow="row wrap")),
+                message,
+            ]
+        )
+
     def _delete_box(self, code: str) -> widgets.VBox:
+        generation = self._generation
         confirm = widgets.Checkbox(description=f"Ja, verwijder alles van training {code}", indent=False)
         button = widgets.Button(description="Verwijderen", button_style="danger", icon="trash", disabled=True)
         button.add_class("wb-delete")
         confirm.observe(lambda c: setattr(button, "disabled", not c["new"]), names="value")
+        message = widgets.HTML()
 
         def delete(_b) -> None:
+            # The browser's disabled state proves nothing: check the tick and the overview here.
+            if not confirm.value:
+                message.value = notice("Zet eerst het vinkje om te bevestigen.", "wb-error")
+                return
+            if generation != self._generation or self.workshop.value != code:
+                message.value = notice("Dit overzicht is verouderd. Klik op Vernieuwen.", "wb-error")
+                return
             n = self.store.delete_workshop(code)
             self.refresh()
             done = card(f"<p>Training {esc(code)} is verwijderd ({n} antwoorden).</p>", kind="wb-ok")
@@ -213,8 +309,15 @@ class Dashboard:
                     title="Gegevens verwijderen",
                 ),
                 widgets.HBox([confirm, button]),
+                message,
             ]
         )
+
+
+def suggest_code() -> str:
+    """A fresh, easy-to-type training code such as ``MENTOR-K7Q``."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I
+    return "MENTOR-" + "".join(secrets.choice(alphabet) for _ in range(3))
 
 
 def dashboard(store: Store | None = None) -> widgets.Widget:

@@ -18,13 +18,13 @@ from workbook.ui.common import (
     DOCX_MIME,
     PageContext,
     card,
-    download_link,
+    close_tree,
     esc,
     module_start,
     save_status,
     style,
 )
-from workbook.ui.components import RewriteView, goal_html
+from workbook.ui.components import DownloadPanel, RewriteView, goal_html
 
 __all__ = ["module", "GoalCardView", "REWRITE_EXERCISE", "CARD_EXERCISE"]
 
@@ -81,8 +81,9 @@ class GoalCardView:
         self.message.add_class("wb-card-message")
         self.goals_box = widgets.VBox()
         self.goals_box.add_class("wb-card-goals")
-        self.downloads = widgets.HTML()
-        self.downloads.add_class("wb-card-downloads")
+        self.downloads = DownloadPanel(
+            "wb-card", [("print", "Afdrukbare pagina", self._page), ("word", "Word-bestand", self._word)]
+        )
         self.student.observe(self._on_field, names="value")
         self.instruction.observe(self._on_field, names="value")
         self.evaluation.observe(self._on_field, names="value")
@@ -107,7 +108,7 @@ class GoalCardView:
                 self.new_feedback,
                 self.message,
                 self.goals_box,
-                self.downloads,
+                self.downloads.widget,
             ]
         )
         self._render()
@@ -137,8 +138,8 @@ class GoalCardView:
         self.card.instruction = " ".join(str(self.instruction.value or "").split())[:200]
         value = self.evaluation.value
         self.card.evaluation = value if isinstance(value, date) else None
+        self._save()  # save first: nothing on screen may come between typing and storing
         self._render()
-        self._save()
 
     def _on_new_goal(self, change) -> None:
         text = change["new"] if isinstance(change["new"], str) else ""
@@ -191,35 +192,24 @@ class GoalCardView:
             down.on_click(lambda _b, k=i: self._move(k, 1))
             remove.on_click(lambda _b, k=i: self._remove(k))
             rows.append(widgets.HBox([text, up, down, remove]))
-        self.goals_box.children = rows
+        old, self.goals_box.children = self.goals_box.children, rows
+        for row in old:
+            close_tree(row)
         problems = self.card.problems()
-        if problems:
-            self.downloads.value = (
-                '<div class="wb-card wb-muted">Om de kaart te downloaden: '
-                + " ".join(esc(p) for p in problems)
-                + "</div>"
-            )
-            return
-        safe = "".join(c if c.isalnum() else "_" for c in self.card.student)[:40] or "leerling"
-        self.downloads.value = (
-            '<div class="wb-card wb-ok"><strong>Kaart klaar.</strong> '
-            + download_link(
-                export.goal_card_html(self.card).encode("utf-8"),
-                f"doelenkaart_{safe}.html",
-                "Afdrukbare pagina",
-                "text/html;charset=utf-8",
-                "wb-card-print",
-            )
-            + "&nbsp;&nbsp;&nbsp;"
-            + download_link(
-                export.goal_card_docx(self.card),
-                f"doelenkaart_{safe}.docx",
-                "Word-bestand",
-                DOCX_MIME,
-                "wb-card-word",
-            )
-            + "</div>"
-        )
+        self.downloads.block("Om de kaart te downloaden: " + " ".join(problems) if problems else None)
+        self.downloads.invalidate()
+
+    def _file_name(self) -> str:
+        return "".join(c if c.isalnum() else "_" for c in self.card.student)[:40] or "leerling"
+
+    def _page(self) -> tuple[bytes, str, str]:
+        self.saver.flush()  # save first, always
+        html_page = export.goal_card_html(self.card).encode("utf-8")
+        return html_page, f"doelenkaart_{self._file_name()}.html", "text/html;charset=utf-8"
+
+    def _word(self) -> tuple[bytes, str, str]:
+        self.saver.flush()
+        return export.goal_card_docx(self.card), f"doelenkaart_{self._file_name()}.docx", DOCX_MIME
 
 
 def module(ctx: PageContext | None = None) -> widgets.Widget:

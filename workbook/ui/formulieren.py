@@ -14,13 +14,13 @@ from workbook.ui.common import (
     DOCX_MIME,
     PageContext,
     card,
-    download_link,
     esc,
     module_start,
     save_status,
     style,
     textarea,
 )
+from workbook.ui.components import DownloadPanel
 
 __all__ = ["module", "FormView", "EXERCISE_PREFIX"]
 
@@ -57,8 +57,11 @@ class FormView:
                 area,
             ]
         self.message = widgets.HTML()
-        self.downloads = widgets.HTML()
-        self.downloads.add_class(f"wb-form-{key}-downloads")
+        self.downloads = DownloadPanel(
+            f"wb-form-{key}",
+            [("word", "Word-bestand", self._word), ("print", "Afdrukbare pagina", self._page)],
+            note="Leeg laten en downloaden geeft een leeg formulier om uit te delen.",
+        )
         for w in (self.student, self.date, *self.fields):
             w.observe(lambda _c: self._changed(), names="value")
         self.widget = widgets.VBox(
@@ -68,10 +71,9 @@ class FormView:
                 self.date,
                 *rows,
                 self.message,
-                self.downloads,
+                self.downloads.widget,
             ]
         )
-        self._render_downloads()
 
     def state(self) -> dict[str, Any]:
         answers = [f.value for f in self.fields]
@@ -91,11 +93,12 @@ class FormView:
         for field, value in zip(self.fields, state.get("answers") or [], strict=False):
             field.value = str(value or "")[:MAX_TEXT]
         self._loading = False
-        self._render_downloads()
+        self.downloads.invalidate()
 
     def _changed(self) -> None:
         if getattr(self, "_loading", False):
             return
+        self.downloads.invalidate()
         if any(len(f.value) > MAX_TEXT for f in self.fields):
             self.message.value = (
                 f'<div class="wb-card wb-error">Een antwoord is te lang (hoogstens {MAX_TEXT} '
@@ -103,23 +106,23 @@ class FormView:
             )
             return
         self.message.value = ""
-        self._render_downloads()
         self.saver.change(self.state())
 
-    def _render_downloads(self) -> None:
+    def _export_parts(self) -> tuple[dict[str, str], list[tuple[str, list[str], str]], str]:
         header = {"Leerling": self.student.value, "Datum": self.date.value}
         sections = [(p.titel, list(p.vragen), f.value) for p, f in zip(self.parts, self.fields, strict=True)]
         safe = re.sub(r"[^A-Za-z0-9]+", "_", self.student.value).strip("_")[:40]
-        name = self.key + (f"_{safe}" if safe else "")
-        word = export.form_docx(self.title, header, sections)
-        page = export.form_html(self.title, header, sections).encode("utf-8")
-        self.downloads.value = (
-            '<div class="wb-card">'
-            + download_link(word, f"{name}.docx", "Word-bestand", DOCX_MIME, f"wb-form-{self.key}-word")
-            + "&nbsp;&nbsp;&nbsp;"
-            + download_link(page, f"{name}.html", "Afdrukbare pagina", "text/html;charset=utf-8")
-            + "<p class='wb-muted'>Leeg laten en downloaden geeft een leeg formulier om uit te delen.</p></div>"
-        )
+        return header, sections, self.key + (f"_{safe}" if safe else "")
+
+    def _word(self) -> tuple[bytes, str, str]:
+        self.saver.flush()  # save first, always: a download never comes before the answer is stored
+        header, sections, name = self._export_parts()
+        return export.form_docx(self.title, header, sections), f"{name}.docx", DOCX_MIME
+
+    def _page(self) -> tuple[bytes, str, str]:
+        self.saver.flush()
+        header, sections, name = self._export_parts()
+        return export.form_html(self.title, header, sections).encode("utf-8"), f"{name}.html", "text/html;charset=utf-8"
 
 
 def module(ctx: PageContext | None = None) -> widgets.Widget:

@@ -6,20 +6,27 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from workbook import begeleider
+from workbook import begeleider, session
+from workbook.store import Store
 from workbook.ui.common import card, notice
 
 __all__ = ["KeyLock", "MAX_ATTEMPTS"]
 
-MAX_ATTEMPTS = 5
+MAX_ATTEMPTS = begeleider.FREE_ATTEMPTS
 
 
 class KeyLock:
-    """A key field that calls ``on_unlock`` once the facilitator key is typed."""
+    """A key field that calls ``on_unlock`` once the facilitator key is typed.
 
-    def __init__(self, intro_title: str, intro_html: str, on_unlock: Callable[[], None]):
+    Wrong keys are counted per device in the store (:func:`workbook.begeleider.try_key`), so
+    reloading the page gives no new attempts. On a device other than the facilitator's own
+    computer the lock does not open at all, unless the facilitator allowed the network.
+    """
+
+    def __init__(self, intro_title: str, intro_html: str, on_unlock: Callable[[], None], store: Store | None = None):
         self.on_unlock = on_unlock
-        self.attempts = 0
+        self.store = store
+        self.opened = False
         self.key = widgets.Password(description="Sleutel", placeholder="begeleiderssleutel")
         self.key.add_class("wb-key")
         self.button = widgets.Button(description="Openen", button_style="primary", icon="unlock")
@@ -29,8 +36,8 @@ class KeyLock:
         self.message.add_class("wb-key-message")
         if begeleider.configured_key() is None:
             self.message.value = notice(
-                "Er is nog geen begeleiderssleutel ingesteld. Start het werkboek met 'make workshop' "
-                "(die maakt een sleutel aan), of zet WERKBOEK_BEGELEIDER_KEY.",
+                "Er is nog geen (sterke) begeleiderssleutel ingesteld. Start het werkboek met 'make workshop' "
+                "(die maakt een sleutel aan), of zet WERKBOEK_BEGELEIDER_KEY op minstens 12 tekens.",
                 "wb-error",
             )
         self.widget = widgets.VBox(
@@ -39,14 +46,19 @@ class KeyLock:
 
     def unlock(self) -> bool:
         """Check the typed key; on success call ``on_unlock``. Returns whether it opened."""
-        if self.attempts >= MAX_ATTEMPTS:
-            self.message.value = notice("Te veel pogingen. Laad de pagina opnieuw.", "wb-error")
+        if self.opened:
+            return True
+        typed, self.key.value = self.key.value, ""
+        if not (session.from_this_computer() or begeleider.network_allowed()):
+            self.message.value = notice(
+                "De begeleiderspagina's openen alleen op de computer waarop het werkboek draait.", "wb-error"
+            )
             return False
-        if not begeleider.check_key(self.key.value):
-            self.attempts += 1
-            self.key.value = ""
-            self.message.value = notice("Deze sleutel klopt niet. Probeer het opnieuw.", "wb-error")
+        ok, problem = begeleider.try_key(self.store, session.client_id(), typed)
+        if not ok:
+            self.message.value = notice(problem or "Deze sleutel klopt niet.", "wb-error")
             return False
-        self.key.value = ""
+        self.message.value = ""
+        self.opened = True
         self.on_unlock()
         return True

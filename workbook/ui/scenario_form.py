@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from workbook import authoring, content
 from workbook.content import ELEMENT_IDS, THEMES, ContentError
-from workbook.ui.common import card, esc, style
+from workbook.ui.common import card, esc, get_store, style
 from workbook.ui.lock import KeyLock
 from workbook.ui.rollenspel import role_card
 
@@ -42,6 +42,7 @@ class ScenarioForm:
             "<p>Met dit formulier schrijf je een nieuw rollenspel zonder code. Typ de begeleiderssleutel "
             "om te beginnen.</p>",
             self._opened,
+            store=get_store(),
         )
         self.body = widgets.VBox([self.lock.widget])
         self.widget = widgets.VBox([style(), self.body])

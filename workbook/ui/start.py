@@ -16,9 +16,11 @@ from IPython.display import HTML, display
 
 from workbook import session
 from workbook.session import Session, SessionError
-from workbook.ui.common import PageContext, bullets, card, esc, load_content, page_context, style
+from workbook.ui.common import PageContext, bullets, card, esc, load_content, notice, page_context, style
 
 __all__ = ["start_page", "notebooks_dir", "StartPage"]
+
+WELCOME = "Dit werkboek helpt mentoren om korte, rustige en doelgerichte gesprekken met leerlingen te voeren."
 
 
 def notebooks_dir() -> Path:
@@ -59,31 +61,28 @@ class StartPage:
 
     def __init__(self, ctx: PageContext):
         self.ctx = ctx
+        # Joining never depends on the module list: a broken modules.yaml shows its error where
+        # the modules would be, and the join form stays.
         data, error = load_content("modules")
         self._modules = data
-        if error is not None:
-            self.widget = widgets.VBox([style(), error])
-            return
         self._modules_html = widgets.HTML(self._modules_card(""))
         self._modules_html.add_class("wb-modules")
         self._who = widgets.VBox()
         self._script = widgets.Output(layout=widgets.Layout(height="0px"))
-        self.widget = widgets.VBox(
-            [
-                style(),
-                card(f"<p>{esc(data.inleiding)}</p>", title="Welkom"),
-                self._who,
-                self._modules_html,
-                card(bullets(data.hoe_verder), title="Hoe ga je verder?"),
-                self._script,
-            ]
-        )
+        intro = data.inleiding if data is not None else WELCOME
+        parts = [style(), card(f"<p>{esc(intro)}</p>", title="Welkom"), self._who]
+        parts += [error] if error is not None else [self._modules_html]
+        if data is not None:
+            parts.append(card(bullets(data.hoe_verder), title="Hoe ga je verder?"))
+        self.widget = widgets.VBox([*parts, self._script])
         if ctx.session is not None:
             self._show_joined(ctx.session)
         else:
             self._show_forms(ctx.problem)
 
     def _modules_card(self, query: str) -> str:
+        if self._modules is None:
+            return ""
         return f'<div class="wb-card"><h3>De modules</h3>{module_list(self._modules.modules, query)}</div>'
 
     # --- not logged in ----------------------------------------------------------------
@@ -193,8 +192,66 @@ class StartPage:
         )
         logout.add_class("wb-logout")
         logout.on_click(lambda _b: self.logout())
-        self._who.children = [joined, logout]
+        self._who.children = [joined, logout, self._my_data_box()]
         self._modules_html.value = self._modules_card(found.query())
+
+    def _my_data_box(self) -> widgets.Widget:
+        """Let a participant remove their own history, or everything they saved."""
+        self.prune_confirm = widgets.Checkbox(
+            description="Ja, wis de eerdere versies (je huidige antwoorden blijven)", indent=False
+        )
+        self.prune_button = widgets.Button(description="Eerdere versies wissen", icon="eraser")
+        self.prune_button.add_class("wb-prune")
+        self.erase_confirm = widgets.Checkbox(description="Ja, wis al mijn antwoorden en meld mij af", indent=False)
+        self.erase_button = widgets.Button(description="Alles wissen", icon="trash", button_style="danger")
+        self.erase_button.add_class("wb-erase")
+        for w in (self.prune_confirm, self.erase_confirm, self.prune_button, self.erase_button):
+            w.layout.width = "auto"
+        self.data_message = widgets.HTML()
+        self.data_message.add_class("wb-data-message")
+        self.prune_button.on_click(lambda _b: self.prune_history())
+        self.erase_button.on_click(lambda _b: self.erase_everything())
+        body = widgets.VBox(
+            [
+                widgets.HTML(
+                    "<p>Het werkboek bewaart elke versie van je antwoorden op deze computer. Heb je iets "
+                    "getypt dat je liever niet bewaart, zoals een echte naam? Wis dan de eerdere versies, of "
+                    "alles.</p>"
+                ),
+                widgets.HBox([self.prune_confirm, self.prune_button], layout=widgets.Layout(flex_flow="row wrap")),
+                widgets.HBox([self.erase_confirm, self.erase_button], layout=widgets.Layout(flex_flow="row wrap")),
+                self.data_message,
+            ]
+        )
+        box = widgets.Accordion(children=[body], titles=("Mijn gegevens",), selected_index=None)
+        box.add_class("wb-my-data")
+        return box
+
+    def prune_history(self) -> None:
+        """Delete earlier versions of this participant's answers (after the confirmation tick)."""
+        found = self.ctx.session
+        if found is None or self.ctx.store is None:
+            return
+        if not self.prune_confirm.value:
+            self.data_message.value = notice("Zet eerst het vinkje om te bevestigen.", "wb-error")
+            return
+        n = self.ctx.store.prune_history(found.workshop, found.participant)
+        self.prune_confirm.value = False
+        self.data_message.value = notice(f"Klaar: {n} eerdere versie(s) gewist.", "wb-ok")
+
+    def erase_everything(self) -> None:
+        """Delete everything this participant saved, free the name, and log out."""
+        found = self.ctx.session
+        if found is None or self.ctx.store is None:
+            return
+        if not self.erase_confirm.value:
+            self.data_message.value = notice("Zet eerst het vinkje om te bevestigen.", "wb-error")
+            return
+        n = self.ctx.store.delete_participant(found.workshop, found.participant)
+        self.logout()
+        self.message.value = notice(
+            f"Al je antwoorden zijn gewist ({n} opgeslagen versies). Je bent afgemeld.", "wb-ok"
+        )
 
     def logout(self) -> None:
         """Forget the session on this page (and in JupyterLab, on this machine)."""
