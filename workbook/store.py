@@ -420,13 +420,16 @@ class Store:
         """
         if self.engine.dialect.name != "sqlite":
             return
+        raw = self.engine.raw_connection()  # outside any transaction: VACUUM refuses to run in one
         try:
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA secure_delete = ON")
-                conn.exec_driver_sql("VACUUM")
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sa.exc.OperationalError:
-            logging.getLogger(__name__).warning("vacuum after delete postponed: database busy")
+            cur = raw.cursor()
+            cur.execute("VACUUM")
+            cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cur.close()
+        except Exception:  # noqa: BLE001 - the delete itself is done; the next one tries again
+            logging.getLogger(__name__).warning("vacuum after delete postponed: database busy", exc_info=True)
+        finally:
+            raw.close()
 
     # --- trainings and attempts --------------------------------------------------------
 

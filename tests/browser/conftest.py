@@ -32,6 +32,11 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 FACILITATOR_KEY = "browser-test-sleutel"
+NOTEBOOKS = sorted(
+    str(p.relative_to(ROOT / "notebooks"))
+    for p in (ROOT / "notebooks").rglob("*.ipynb")
+    if ".ipynb_checkpoints" not in p.parts
+)
 WIDGET_TIMEOUT_MS = 90_000  # a cold kernel on a busy two-core machine
 
 
@@ -56,49 +61,63 @@ def wait_for_http(url: str, proc: subprocess.Popen, timeout: float = 90.0) -> No
     raise RuntimeError(f"Voilà did not answer on {url} within {timeout} s")
 
 
-@pytest.fixture(scope="session")
-def server_env(tmp_path_factory) -> dict[str, str]:
-    """Environment for the Voilà server under test: its own data folder."""
+_SERVER_DB: list[str] = []  # the database of the session's server, for join_workshop()
+
+
+def make_server_env(data: Path) -> dict[str, str]:
+    """Environment for a workbook server under test: its own data folder and key."""
     env = os.environ.copy()
-    data = tmp_path_factory.mktemp("data")
     env["WERKBOEK_DATA"] = str(data)
     env["WERKBOEK_DB"] = f"sqlite:///{data / 'werkboek.sqlite'}"
     env["WERKBOEK_BEGELEIDER_KEY"] = FACILITATOR_KEY
     env.pop("WERKBOEK_MODUS", None)
+    env.pop("WERKBOEK_BEGELEIDER_VIA_NETWERK", None)
     return env
+
+
+@pytest.fixture(scope="session")
+def server_env(tmp_path_factory) -> dict[str, str]:
+    """Environment for the Voilà server under test: its own data folder."""
+    env = make_server_env(tmp_path_factory.mktemp("data"))
+    _SERVER_DB[:] = [env["WERKBOEK_DB"]]
+    return env
+
+
+def start_server(env: dict[str, str], port: int, log_name: str, *extra: str) -> subprocess.Popen:
+    """Start the workbook's own guarded server (``python -m workbook.serve``), as ``make workshop`` does."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / log_name, "a")  # noqa: SIM115 - the child keeps it; closed with the process
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workbook.serve", "--quiet", "--host", "127.0.0.1", f"--port={port}", *extra],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    log.close()
+    return proc
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=15)
 
 
 @pytest.fixture(scope="session")
 def voila_url(server_env) -> Iterator[str]:
     port = free_port()
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "voila.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "voila",
-            "notebooks",
-            "--no-browser",
-            "--Voila.ip=127.0.0.1",
-            f"--port={port}",
-        ],
-        cwd=ROOT,
-        env=server_env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    (ARTIFACTS / "voila.log").unlink(missing_ok=True)
+    proc = start_server(server_env, port, "voila.log")
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(base + "/", proc)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        stop_server(proc)
 
 
 @pytest.fixture(scope="session")
@@ -135,8 +154,19 @@ def page(browser, request):
         context.close()
 
 
+def open_training(code: str, db: str | None = None) -> str:
+    """Open a training as the facilitator does on the dashboard (participants cannot create one)."""
+    from workbook.session import normalise_code
+    from workbook.store import Store
+
+    value = normalise_code(code)
+    Store(db or _SERVER_DB[0]).create_training(value)
+    return value
+
+
 def join_workshop(page, base: str, code: str, alias: str) -> None:
-    """Join a workshop on the start page, as a participant does."""
+    """Join a training on the start page, as a participant does (the facilitator opened it first)."""
+    open_training(code)
     open_page(page, base, "00_start.ipynb", ".wb-join-code input")
     page.fill(".wb-join-code input", code)
     page.fill(".wb-join-alias input", alias)

@@ -6,14 +6,8 @@ import re
 
 import pytest
 
-from tests.browser.conftest import ROOT, assert_clean, open_page
+from tests.browser.conftest import NOTEBOOKS, ROOT, assert_clean, open_page
 from workbook import content
-
-NOTEBOOKS = sorted(
-    str(p.relative_to(ROOT / "notebooks"))
-    for p in (ROOT / "notebooks").rglob("*.ipynb")
-    if ".ipynb_checkpoints" not in p.parts
-)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)

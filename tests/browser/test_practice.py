@@ -72,11 +72,13 @@ def test_module_04_goal_rewrite_and_goal_card(page, voila_url):
     page.locator("button.wb-card-add").click()
     page.locator(".wb-card-goals").get_by_text("2. Ik ga op mijn stoel zitten.").wait_for()
     page.locator(".wb-card-date input").fill("2026-12-15")
-    page.locator(".wb-card-word").wait_for()
+    page.locator("button.wb-card-word-make:not([disabled])").wait_for()
+    page.locator("button.wb-card-word-make").click()
     with page.expect_download() as info:
         page.locator(".wb-card-word").click()
     assert info.value.suggested_filename == "doelenkaart_Jordi.docx"
     assert open(info.value.path(), "rb").read(2) == b"PK"  # a .docx is a zip file
+    page.locator("button.wb-card-print-make").click()
     with page.expect_download() as info:
         page.locator(".wb-card-print").click()
     assert "Doelenkaart van Jordi" in open(info.value.path(), encoding="utf-8").read()
@@ -176,6 +178,7 @@ def test_modules_07_to_10(page, voila_url):
     page.locator(".wb-form-gesprek-student input").fill("Jip")
     page.locator(".wb-form-gesprek-0 textarea").press_sequentially("Plannen voor de toetsweek.")
     _saved(page)
+    page.locator("button.wb-form-gesprek-word-make").click()
     with page.expect_download() as info:
         page.locator(".wb-form-gesprek-word").click()
     assert info.value.suggested_filename == "gesprek_Jip.docx"

@@ -90,3 +90,49 @@ def test_a_failed_save_keeps_the_state_and_retries(store):
 
 def test_store_errors_are_store_errors():
     assert issubclass(StoreError, ValueError)
+
+
+def test_status_says_pending_until_the_store_confirms(store):
+    statuses = []
+    saver = Autosaver(store, SESSION, "ex", delay=0.3, on_status=lambda k, t: statuses.append((k, t)))
+    saver.change({"v": 1})
+    assert statuses[-1] == ("pending", "Nog niet bewaard…") and saver.unsaved
+    wait_until(lambda: saver.saves == 1)
+    assert statuses[-1][0] == "ok" and not saver.unsaved
+
+
+def test_a_locked_database_is_reported_within_seconds_and_retried_on_a_timer(tmp_path, monkeypatch):
+    """The fault: the status said 'Bewaard' for a minute, and the answer was lost if nothing more was typed."""
+    import sqlite3
+
+    from workbook import autosave
+
+    monkeypatch.setattr(autosave, "RETRY_FIRST", 0.5)
+    path = tmp_path / "locked.sqlite"
+    store = Store(f"sqlite:///{path}")
+    statuses = []
+    saver = Autosaver(store, SESSION, "ex", delay=0.05, on_status=lambda k, t: statuses.append((k, t)))
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the database
+    started = time.monotonic()
+    saver.change({"v": "getypt"})
+    wait_until(lambda: statuses and statuses[-1][0] == "error", timeout=10)
+    assert time.monotonic() - started < 5.0
+    assert "Niet bewaard" in statuses[-1][1]
+    other.execute("ROLLBACK")
+    other.close()
+    wait_until(lambda: saver.saves == 1, timeout=20)  # nothing more typed: the timer retried
+    assert store.load("ABC", "Sanne", "ex") == {"v": "getypt"} and statuses[-1][0] == "ok"
+
+
+def test_a_deleted_database_file_is_reported_and_nothing_claims_it_was_saved(tmp_path):
+    path = tmp_path / "gone" / "x.sqlite"
+    store = Store(f"sqlite:///{path}")
+    statuses = []
+    saver = Autosaver(store, SESSION, "ex", delay=0, on_status=lambda k, t: statuses.append(k))
+    store.engine.dispose()
+    path.unlink()
+    path.parent.rmdir()
+    saver.change({"v": 1}, immediate=True)
+    assert statuses[-1] == "error" and saver.unsaved
+    saver.close()

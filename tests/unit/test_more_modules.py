@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import io
+import re
+from datetime import date
 
+import docx
 import pytest
 from docx import Document
 
@@ -11,7 +15,7 @@ from tests.helpers import widget_html
 from workbook import content, export, practice
 from workbook.session import Session
 from workbook.store import Store
-from workbook.ui import formulieren, leerlingbespreking, mentorrol
+from workbook.ui import doelen, formulieren, leerlingbespreking, mentorrol
 from workbook.ui.common import PageContext
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -100,3 +104,56 @@ def test_module_09_positive_aspects_per_area(ctx):
     again = ouders.module(ctx)
     assert again.aspects.fields[6].value.startswith("Weet alles van vogels")
     assert "<img" not in widget_html(again)
+
+
+CONTROL = "Jip\x01\x0b\ufffe heeft\x00 een plan"  # characters a Word file cannot hold
+
+
+@pytest.mark.parametrize("module_name", ["formulieren", "ouders", "mentorrol"])
+def test_text_a_word_file_cannot_hold_is_saved_first_and_exported_cleaned(ctx, module_name):
+    """The attack: such text made the export raise before the save, losing what was typed."""
+    import importlib
+
+    mod = importlib.import_module(f"workbook.ui.{module_name}")
+    box = mod.module(ctx)
+    views = list(box.views.values()) if hasattr(box, "views") else [_form_view(box)]
+    view = views[0]
+    view.student.value = CONTROL
+    view.fields[0].value = CONTROL
+    view.saver.flush()
+    assert view.downloads.make("word")
+    data = base64.b64decode(re.search(r"base64,([^\"]+)", view.downloads.links.value).group(1))
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "Jip heeft een plan" in text
+    again = mod.module(ctx)
+    view2 = list(again.views.values())[0] if hasattr(again, "views") else _form_view(again)
+    assert view2.fields[0].value == CONTROL  # stored as typed, nothing lost
+
+
+def test_goal_card_name_with_control_characters_is_saved_and_exported(ctx):
+    view = doelen.module(ctx).card_view
+    view.new_goal.value = "Ik hang mijn jas aan de kapstok."
+    view.add()
+    view.student.value = "Jordi\x01"
+    view.evaluation.value = date(2026, 12, 15)
+    view.saver.flush()
+    assert view.downloads.make("word") and view.downloads.make("print")
+    assert doelen.module(ctx).card_view.student.value == "Jordi\x01"
+
+
+def test_a_failing_export_says_so_and_keeps_the_answer(ctx, monkeypatch):
+    box = formulieren.module(ctx)
+    view = box.views["gesprek"]
+    view.fields[0].value = "Plannen voor de toetsweek."
+
+    def broken(*_a, **_k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(formulieren.export, "form_docx", broken)
+    assert not view.downloads.make("word")
+    assert "kon niet worden gemaakt" in view.downloads.links.value
+    assert ctx.store.load("ABC", "Sanne", formulieren.EXERCISE_PREFIX + "gesprek")["answers"][0].startswith("Plannen")
+
+
+def _form_view(box):
+    return getattr(box, "aspects", None) or box.dialogue

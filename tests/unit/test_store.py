@@ -159,3 +159,60 @@ def test_default_url_lives_in_the_data_folder(tmp_path, monkeypatch):
     assert store_mod.default_url() == f"sqlite:///{tmp_path / 'd' / 'werkboek.sqlite'}"
     monkeypatch.setenv("WERKBOEK_DB", "postgresql+psycopg://x@/y")
     assert store_mod.default_url() == "postgresql+psycopg://x@/y"
+
+
+def _file_bytes(path) -> bytes:
+    data = b""
+    for suffix in ("", "-wal", "-shm"):
+        p = path.parent / (path.name + suffix)
+        if p.exists():
+            data += p.read_bytes()
+    return data
+
+
+def test_deleted_text_is_gone_from_the_database_file(tmp_path):
+    """The fault: deleted answers stayed readable in the SQLite file and its WAL."""
+    path = tmp_path / "gone.sqlite"
+    store = Store(f"sqlite:///{path}")
+    store.create_training("ABC")
+    store.claim_alias("ABC", "Geheimenaam")
+    store.save("ABC", "Geheimenaam", "x", {"tekst": "Leerling Pietje Puk uit 3B"})
+    assert b"Pietje Puk" in _file_bytes(path)
+    store.delete_workshop("ABC")
+    assert b"Pietje Puk" not in _file_bytes(path) and b"Geheimenaam" not in _file_bytes(path)
+    assert not store.training_exists("ABC")
+
+
+def test_participants_remove_their_own_history(tmp_path):
+    path = tmp_path / "hist.sqlite"
+    store = Store(f"sqlite:///{path}")
+    store.save("ABC", "Sanne", "x", {"tekst": "over Jan de Vries"})
+    store.save("ABC", "Sanne", "x", {"tekst": "over J."})
+    store.save("ABC", "Sanne", "y", {"tekst": "iets anders"})
+    store.save("ABC", "Ali", "x", {"tekst": "van Ali"})
+    assert store.prune_history("ABC", "Sanne") == 1
+    assert store.load("ABC", "Sanne", "x") == {"tekst": "over J."} and store.load("ABC", "Sanne", "y")
+    assert b"Jan de Vries" not in _file_bytes(path)
+    store.claim_alias("ABC", "Sanne")
+    assert store.delete_participant("ABC", "Sanne") == 2
+    assert store.load("ABC", "Sanne", "x") is None and store.aliases("ABC") == []
+    assert store.load("ABC", "Ali", "x") == {"tekst": "van Ali"}
+
+
+def test_attempts_are_counted_per_client_and_kind(store):
+    from datetime import datetime, timedelta, timezone
+
+    since = datetime.now(timezone.utc) - timedelta(minutes=1)
+    for _ in range(3):
+        store.record_attempt("sleutel", "10.0.0.1")
+    store.record_attempt("sleutel", "10.0.0.2")
+    store.record_attempt("aanmelden", "10.0.0.1")
+    assert len(store.attempts_since("sleutel", "10.0.0.1", since)) == 3
+    store.clear_attempts("sleutel", "10.0.0.1")
+    assert store.attempts_since("sleutel", "10.0.0.1", since) == []
+    assert len(store.attempts_since("sleutel", "10.0.0.2", since)) == 1
+
+
+def test_self_study_is_never_listed_as_a_training(store):
+    store.save("zelfstudie", "ik", "x", {"v": 1})
+    assert "zelfstudie" not in store.workshops()

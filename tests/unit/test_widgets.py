@@ -204,3 +204,49 @@ def test_session_bar_escapes_names(store):
     ctx = PageContext(store, Session("zelfstudie", "A&B"))
     text = _html(elementen.module(ctx, seed=1))
     assert "A&amp;B" in text and "00_start.ipynb?zelfstudie=1&amp;naam=A%26B" in text
+
+
+def test_a_broken_module_list_keeps_the_join_form(store, tmp_path, monkeypatch):
+    """The fault: a broken modules.yaml removed the join form, so nobody could join."""
+    target = tmp_path / "exercises"
+    shutil.copytree(EXERCISES, target)
+    (target / "modules.yaml").write_text("modules: [\n", encoding="utf-8")
+    monkeypatch.setenv("WERKBOEK_EXERCISES", str(target))
+    monkeypatch.delenv("VOILA_REQUEST_URL", raising=False)
+    page = start.start_page(PageContext(store, None)).page
+    assert "exercises/modules.yaml" in _html(page.widget)
+    page.code.value, page.alias.value = "MENTOR24", "Sanne"
+    page.join_button.click()
+    assert page.ctx.session is not None and "Welkom, <strong>Sanne</strong>" in _html(page.widget)
+
+
+def test_participant_erases_history_or_everything_only_after_confirming(store, monkeypatch):
+    monkeypatch.delenv("VOILA_REQUEST_URL", raising=False)
+    page = start.start_page(PageContext(store, None)).page
+    page.code.value, page.alias.value = "MENTOR24", "Sanne"
+    page.join_button.click()
+    store.save("MENTOR24", "Sanne", "x", {"t": "Jan de Vries"})
+    store.save("MENTOR24", "Sanne", "x", {"t": "J."})
+    page.prune_button.click()  # no tick: a crafted click does nothing
+    assert len(store.history("MENTOR24", "Sanne", "x")) == 2 and "vinkje" in page.data_message.value
+    page.prune_confirm.value = True
+    page.prune_button.click()
+    assert [h["answer"] for h in store.history("MENTOR24", "Sanne", "x")] == [{"t": "J."}]
+    page.erase_button.click()
+    assert store.load("MENTOR24", "Sanne", "x") is not None
+    page.erase_confirm.value = True
+    page.erase_button.click()
+    assert store.load("MENTOR24", "Sanne", "x") is None and page.ctx.session is None
+    assert "gewist" in page.message.value and store.aliases("MENTOR24") == []
+
+
+def test_a_disabled_quiz_choice_cannot_answer_the_next_question():
+    """The attack: after an answer the buttons are disabled in the browser only."""
+    view = QuizView(lambda: element_quiz(content.load("elementen"), n=3, seed=1))
+    view._buttons[0].click()
+    assert list(view.quiz.answers) == [0]
+    view._buttons[1].click()  # a crafted click on a disabled button
+    assert list(view.quiz.answers) == [0] and view.quiz.current == 1
+    view._next.click()
+    view._buttons[1].click()
+    assert list(view.quiz.answers) == [0, 1]

@@ -424,7 +424,16 @@ class LabView:
     def restore(self, state: dict[str, Any] | None) -> None:
         if isinstance(state, dict):
             self.history = [h[:MAX_TEXT] for h in state.get("history", []) if isinstance(h, str)][-20:]
+            draft = state.get("draft")
+            if isinstance(draft, str) and draft:
+                self._restoring = True
+                self.text.value = draft[:MAX_TEXT]
+                self._restoring = False
             self._render_list()
+
+    def state(self) -> dict[str, Any]:
+        """The list kept so far and the text being typed (a reload keeps both)."""
+        return {"history": self.history, "draft": self.text.value[:MAX_TEXT], "finished": len(self.history) >= 3}
 
     def _on_text(self, change: dict[str, Any]) -> None:
         text = change["new"] if isinstance(change["new"], str) else ""
@@ -434,6 +443,8 @@ class LabView:
                 "tekens). Maak hem korter.</div>"
             )
             return
+        if not getattr(self, "_restoring", False):
+            self.saver.change(self.state())
         self.feedback.value = self.render(text) if text.strip() else ""
 
     def _keep(self) -> None:
@@ -442,7 +453,7 @@ class LabView:
             return
         self.history = (self.history + [text])[-20:]
         self._render_list()
-        self.saver.change({"history": self.history, "finished": len(self.history) >= 3}, immediate=True)
+        self.saver.change(self.state(), immediate=True)
 
     def _render_list(self) -> None:
         if not self.history:

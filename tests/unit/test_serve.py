@@ -1,0 +1,70 @@
+"""The room guard in front of every page (``workbook.serve``), without a server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from workbook import serve
+from workbook.serve import RoomGuard, is_this_computer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_only_the_laptop_itself_counts_as_the_facilitators_computer():
+    assert is_this_computer("127.0.0.1") and is_this_computer("::1") and is_this_computer("::ffff:127.0.0.1")
+    for other in ("127.0.0.2", "10.0.0.5", "192.168.1.20", "fe80::1", "", "onzin"):
+        assert not is_this_computer(other)
+
+
+def test_facilitator_pages_only_for_this_computer_unless_allowed():
+    guard = RoomGuard()
+    assert guard.page_problem("begeleider/dashboard.ipynb", "127.0.0.1", 0) is None
+    status, text = guard.page_problem("begeleider/dashboard.ipynb", "10.0.0.5", 0)
+    assert status == 403 and "alleen voor de begeleider" in text
+    assert guard.page_problem("/begeleider/scenario_maken.ipynb", "10.0.0.5", 0)[0] == 403
+    assert guard.page_problem("02_luisteren.ipynb", "10.0.0.5", 0) is None
+    assert RoomGuard(facilitator_from_network=True).page_problem("begeleider/dashboard.ipynb", "10.0.0.5", 0) is None
+
+
+def test_a_full_server_says_so_in_dutch():
+    guard = RoomGuard(max_kernels=3)
+    status, text = guard.page_problem("00_start.ipynb", "10.0.0.5", 3)
+    assert status == 503 and "te druk" in text
+
+
+def test_one_client_keeps_at_most_its_share_of_kernels():
+    guard = RoomGuard(max_per_client=2)
+    for kid in ("a", "b"):
+        guard.register(kid, "10.0.0.5")
+    guard.register("c", "10.0.0.6")
+    assert guard.make_room("10.0.0.5", {"a", "b", "c"}) == ["a"]  # the oldest goes first
+    assert guard.make_room("10.0.0.6", {"a", "b", "c"}) == []
+    # kernels that already ended (tab closed) no longer count
+    assert guard.make_room("10.0.0.5", {"b", "c"}) == []
+    assert guard.kernels_of("10.0.0.5") == ["b"]
+    # the facilitator's own laptop (tests, the dashboard) is not limited per client
+    for kid in "defgh":
+        guard.register(kid, "127.0.0.1")
+    assert guard.make_room("127.0.0.1", set("bcdefgh")) == []
+
+
+def test_voila_settings_refuse_url_overrides_and_cull_idle_kernels():
+    config = json.loads((ROOT / "voila.json").read_text(encoding="utf-8"))
+    assert config["VoilaConfiguration"]["allow_theme_override"] == "NO"
+    assert config["VoilaConfiguration"]["allow_template_override"] == "NO"
+    culling = config["MappingKernelManager"]
+    assert culling["cull_idle_timeout"] > 0 and culling["cull_interval"] > 0 and not culling["cull_connected"]
+
+
+def test_the_server_uses_the_workbooks_template_and_passes_the_client():
+    argv = serve.voila_argv("127.0.0.1", 8866)
+    assert "--template=werkboek" in argv and "notebooks" in argv
+    assert (serve.TEMPLATES / "voila" / "templates" / "werkboek" / "index.html.j2").exists()
+    assert serve.CLIENT_ENV == "HTTP_" + serve.CLIENT_HEADER.upper().replace("-", "_")
+
+
+def test_a_weak_custom_key_stops_the_server_with_a_dutch_message(monkeypatch, capsys):
+    monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", "1234")
+    assert serve.main(["--quiet"]) == 2
+    assert "te kort" in capsys.readouterr().err
