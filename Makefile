@@ -5,6 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8866
+# Facilitator pages from other devices (default: only this laptop); kernels one device may hold.
+BEGELEIDER_VIA_NETWERK ?= 0
+MAX_PER_APPARAAT ?= 4
 
 .PHONY: install workshop lab test test-unit test-notebooks test-browser test-load bench lint check-content clean
 
@@ -19,7 +22,8 @@ install: $(STAMP)
 
 ## Start the workbook in Voila (participants' pages); HOST=0.0.0.0 opens it to the local network.
 workshop: $(STAMP)
-	$(BIN)/python -m workbook.serve --host $(HOST) --port $(PORT)
+	$(BIN)/python -m workbook.serve --host $(HOST) --port $(PORT) --max-per-client $(MAX_PER_APPARAAT) \
+		$(if $(filter 1,$(BEGELEIDER_VIA_NETWERK)),--begeleider-via-netwerk,)
 
 ## JupyterLab, for self-study and for trainers who write content.
 lab: $(STAMP)
