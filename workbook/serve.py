@@ -25,6 +25,7 @@ import html
 import ipaddress
 import logging
 import os
+import re
 import socket
 import sys
 import threading
@@ -237,12 +238,40 @@ def voila_app_class():
 TEMPLATES = Path(__file__).resolve().parent / "jupyter"  # holds voila/templates/werkboek
 
 
-def voila_argv(host: str, port: int) -> list[str]:
-    """Voilà's command-line arguments for the participants' server."""
-    return ["notebooks", f"--Voila.ip={host}", f"--port={port}", "--no-browser", "--template=werkboek"]
+ENTRY = "00_start.ipynb"  # the participants' app: the only page with a pool of warm kernels
+DEFAULT_POOL = 10
+POOL_REFILL_DELAY = 15.0  # seconds: refill after a burst of joins, not during it
 
 
-def run_voila(host: str, port: int, guard: RoomGuard) -> None:
+def voila_argv(host: str, port: int, pool: int = 0) -> list[str]:
+    """Voilà's command-line arguments for the participants' server (see :func:`pool_config`)."""
+    argv = ["notebooks", f"--Voila.ip={host}", f"--port={port}", "--no-browser", "--template=werkboek"]
+    if pool > 0:
+        argv.append("--preheat_kernel=True")
+    return argv
+
+
+def pool_config(pool: int) -> dict:
+    """Voilà settings for a pool of ``pool`` warm kernels for the start page only.
+
+    Those kernels start in advance ("preheated"); the page then waits in the kernel for the
+    participant's request (:func:`workbook.session.request_query`). Other pages start a kernel
+    when opened. A used kernel is replaced after :data:`POOL_REFILL_DELAY` seconds, so refilling
+    does not compete with a room that is joining.
+    """
+    if pool <= 0:
+        return {}
+    return {
+        "VoilaConfiguration": {"default_pool_size": 0},
+        "VoilaKernelManager": {
+            "kernel_pools_config": {"default": {"pool_size": 0}, ENTRY: {"pool_size": int(pool)}},
+            "preheat_denylist": [f"^(?!{re.escape(ENTRY)}$)"],
+            "fill_delay": POOL_REFILL_DELAY,
+        },
+    }
+
+
+def run_voila(host: str, port: int, guard: RoomGuard, pool: int = 0) -> None:
     """Run the guarded Voilà server in this process until it is stopped."""
     os.chdir(ROOT)
     # The workbook's page template (a connection notice on top of Voilà's "lab" template).
@@ -250,8 +279,10 @@ def run_voila(host: str, port: int, guard: RoomGuard) -> None:
     os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
     app_class = voila_app_class()
     app_class.guard = guard
-    app = app_class()
-    app.initialize(voila_argv(host, port))
+    from traitlets.config import Config
+
+    app = app_class(config=Config(pool_config(pool)))
+    app.initialize(voila_argv(host, port, pool))
     app.start()
 
 
@@ -267,6 +298,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--max-per-client", type=int, default=DEFAULT_MAX_PER_CLIENT)
     parser.add_argument("--max-kernels", type=int, default=DEFAULT_MAX_KERNELS)
+    parser.add_argument(
+        "--pool",
+        type=int,
+        default=DEFAULT_POOL,
+        help="zoveel startpagina's staan vooraf klaar (warme kernels); 0 = uit",
+    )
     parser.add_argument("--quiet", action="store_true", help="geen welkomsttekst (voor tests)")
     args = parser.parse_args(argv)
 
@@ -284,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         _banner(args, key, training)
     guard = RoomGuard(args.begeleider_via_netwerk, args.max_per_client, args.max_kernels)
-    run_voila(args.host, args.port, guard)
+    run_voila(args.host, args.port, guard, max(0, args.pool))
     return 0
 
 

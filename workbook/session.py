@@ -45,6 +45,8 @@ __all__ = [
     "training_mode",
     "client_id",
     "from_this_computer",
+    "request_query",
+    "page_address",
 ]
 
 SELF_STUDY = "zelfstudie"  # the workshop value for self-study (codes are upper case)
@@ -133,6 +135,49 @@ def clean_alias(alias: object) -> str:
     return value
 
 
+_REQUEST_READY = False
+
+
+def _wait_for_request() -> None:
+    """In a preheated kernel (Voilà's pool), wait until a participant's request arrives.
+
+    A pooled kernel starts before anyone asks for the page; Voilà then sends the request's
+    details (query string, client address, ...) into the kernel's environment
+    (``voila.utils.wait_for_request``). Everything that reads the request goes through here.
+    """
+    global _REQUEST_READY
+    if _REQUEST_READY:
+        return
+    _REQUEST_READY = True
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+
+
+def request_query() -> str:
+    """This page's query string (in Voilà), after a preheated kernel received its request."""
+    _wait_for_request()
+    return os.environ.get("QUERY_STRING", "")
+
+
+def page_address() -> str:
+    """This page's address without query, for a participant's personal link.
+
+    Built from the request's host and path. (Voilà's ``VOILA_REQUEST_URL`` is not used: in a
+    preheated kernel it holds the address of the request that started the kernel, somebody
+    else's link.)
+    """
+    _wait_for_request()
+    host = os.environ.get("SERVER_NAME", "")
+    port = os.environ.get("SERVER_PORT", "")
+    path = os.environ.get("SCRIPT_NAME", "")
+    if not host or not path:
+        return "00_start.ipynb"
+    netloc = f"[{host}]" if ":" in host else host
+    return f"http://{netloc}{':' + port if port else ''}{path}"
+
+
 def client_id() -> str:
     """The network address of the device this page was opened on.
 
@@ -140,6 +185,8 @@ def client_id() -> str:
     anything the browser sends). In JupyterLab, or a server without that guard, it is
     ``"lokaal"``.
     """
+    if in_voila():
+        _wait_for_request()
     return os.environ.get(CLIENT_ENV, "").strip()[:64] or "lokaal"
 
 
@@ -261,7 +308,7 @@ def remember(session: Session | None) -> None:
 def current(store: Store | None) -> tuple[Session | None, str | None]:
     """The session of this page: from the query string in Voilà, else from ``data/sessie.json``."""
     if in_voila():
-        return from_query(os.environ.get("QUERY_STRING", ""), store)
+        return from_query(request_query(), store)
     try:
         saved = json.loads(_lab_file().read_text(encoding="utf-8"))
     except (OSError, ValueError):

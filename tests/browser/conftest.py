@@ -174,6 +174,12 @@ def join_workshop(page, base: str, code: str, alias: str) -> None:
     page.wait_for_selector(".wb-joined", state="visible")
 
 
+def open_module(page, title: str) -> None:
+    """Open a module inside the participants' app, as a participant does, and wait until it shows."""
+    page.locator("button.wb-module-open", has_text=title).click()
+    page.locator(".wb-module-title", has_text=title).wait_for()
+
+
 def open_page(page, base: str, notebook: str, wait_for: str, query: str = "") -> None:
     """Open a notebook in Voilà and wait until a widget matching ``wait_for`` is visible."""
     page.goto(f"{base}/voila/render/{notebook}{('?' + query) if query else ''}")

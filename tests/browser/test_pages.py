@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import NOTEBOOKS, ROOT, assert_clean, open_page
+from tests.browser.conftest import NOTEBOOKS, ROOT, assert_clean, open_module, open_page
 from workbook import content
 
 
@@ -18,15 +18,16 @@ def test_page_renders_without_errors_or_code(page, voila_url, notebook):
     assert page.dialogs == []
 
 
-def test_start_page_links_open_module_01(page, voila_url):
+def test_start_page_lists_every_module_and_opens_module_01_in_the_same_page(page, voila_url):
     open_page(page, voila_url, "00_start.ipynb", ".wb-modules")
-    built = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
     for module in content.load("modules").modules:
-        link = page.get_by_role("link", name=re.compile(re.escape(module.titel)))
-        assert link.count() == (1 if module.notebook in built else 0), module.titel
-    page.get_by_role("link", name=re.compile("De zeven gesprekselementen")).click()
+        assert page.locator("button.wb-module-open", has_text=module.titel).count() == 1, module.titel
+    kernel = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+    open_module(page, "De zeven gesprekselementen")
     page.wait_for_selector(".wb-element-choice", state="visible")
-    assert page.url.endswith("/voila/render/01_zeven_gesprekselementen.ipynb")
+    assert re.search(r"/voila/render/00_start\.ipynb\?module=elementen$", page.evaluate("location.href"))
+    # no new page, so no new kernel: the module was built in the start page's kernel
+    assert page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId") == kernel
     assert_clean(page)
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.conftest import FACILITATOR_KEY, assert_clean, join_workshop, open_page
+from tests.browser.conftest import FACILITATOR_KEY, assert_clean, join_workshop, open_module, open_page
 
 XSS = "<img src=x onerror=alert(1)>"
 
 
 def _open_module(page, voila_url, code: str, alias: str, title: str, ready: str) -> None:
     join_workshop(page, voila_url, code, alias)
-    page.get_by_role("link", name=re.compile(title)).click()
+    open_module(page, title)
     page.wait_for_selector(ready, state="visible")
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.conftest import assert_clean, join_workshop
+from tests.browser.conftest import assert_clean, join_workshop, open_module
 
 
 def _open(page, voila_url, code, alias, title):
     join_workshop(page, voila_url, code, alias)
-    page.get_by_role("link", name=re.compile(title)).click()
+    open_module(page, title)
     page.wait_for_selector(".wb-session-bar", state="visible")
 
 

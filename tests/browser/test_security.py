@@ -27,6 +27,7 @@ from tests.browser.conftest import (
     free_port,
     join_workshop,
     make_server_env,
+    open_module,
     open_page,
     open_training,
     start_server,
@@ -145,7 +146,7 @@ def test_one_device_cannot_fill_the_laptop_with_kernels(tmp_path):
 
 def test_a_locked_database_is_reported_within_seconds_and_retried(page, voila_url, server_env):
     join_workshop(page, voila_url, "SLOT1", "Lotte")
-    page.get_by_role("link", name=re.compile("De zeven gesprekselementen")).click()
+    open_module(page, "De zeven gesprekselementen")
     page.get_by_role("tab", name=re.compile("Zelf formuleren")).click()
     area = page.locator(".wb-free-text textarea").first
     area.fill("Dat lijkt me lastig.")
@@ -183,7 +184,7 @@ def test_a_stopped_server_is_told_and_nothing_saved_is_lost(browser, tmp_path):
         page.fill(".wb-join-alias input", "Ruben")
         page.click("button.wb-join")
         page.wait_for_selector(".wb-joined", state="visible")
-        page.get_by_role("link", name=re.compile("De zeven gesprekselementen")).click()
+        open_module(page, "De zeven gesprekselementen")
         page.get_by_role("tab", name=re.compile("Zelf formuleren")).click()
         area = page.locator(".wb-free-text textarea").first
         area.fill("Fijn dat je het vertelt.")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from tests.browser.conftest import FACILITATOR_KEY, assert_clean, join_workshop, open_page
+from tests.browser.conftest import FACILITATOR_KEY, assert_clean, join_workshop, open_module, open_page
 from workbook.store import Store
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -19,7 +17,7 @@ def test_join_answer_reload_and_find_the_answers_back(page, voila_url):
     join_workshop(page, voila_url, "reload1", "Sanne")
     page.wait_for_function("location.search.includes('training=RELOAD1')")
     assert "Welkom, Sanne!" in page.inner_text(".wb-joined")
-    page.get_by_role("link", name=re.compile("De zeven gesprekselementen")).click()
+    open_module(page, "De zeven gesprekselementen")
     page.wait_for_selector(".wb-session-bar", state="visible")
     assert "Je werkt als Sanne" in page.inner_text(".wb-session-bar")
     _quiz_tab(page)
@@ -34,7 +32,7 @@ def test_join_answer_reload_and_find_the_answers_back(page, voila_url):
     assert page.inner_text(".wb-quiz-phrase") == phrase
     assert "Je werkt als Sanne" in page.inner_text(".wb-session-bar")
     assert_clean(page)
-    page.get_by_role("link", name="← Startpagina").click()
+    page.locator("button.wb-nav-home").click()
     page.wait_for_selector(".wb-joined", state="visible")  # still logged in on the start page
     assert page.dialogs == []
 

@@ -164,6 +164,7 @@ class PageContext:
     store: Store | None
     session: Session | None
     problem: str | None = None
+    embedded: bool = False  # inside the participants' app, which shows who is working itself
 
     def autosaver(self, exercise: str, status: widgets.HTML | None = None, delay: float = 0.6) -> Autosaver:
         """An :class:`Autosaver` for ``exercise`` that reports into ``status``."""
@@ -252,7 +253,12 @@ def folder_page(folder: str, make_view, ctx: PageContext | None = None) -> widge
 
 
 def session_bar(ctx: PageContext, home: str = "00_start.ipynb") -> widgets.HTML:
-    """A line at the top of a module: who is working, and the way back to the start page."""
+    """A line at the top of a module: who is working, and the way back to the start page.
+
+    Inside the participants' app (``ctx.embedded``) the app shows this itself: empty here.
+    """
+    if ctx.embedded:
+        return widgets.HTML()
     back = f'<a href="{esc(ctx.link(home))}" target="_self">← Startpagina</a>'
     if ctx.session is not None:
         text = (

@@ -7,14 +7,13 @@ modules with links that carry the choice (see :mod:`workbook.session`).
 from __future__ import annotations
 
 import json
-import os
+from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
-from workbook import session
+from workbook import registry, session
 from workbook.session import Session, SessionError
 from workbook.ui.common import PageContext, bullets, card, esc, load_content, notice, page_context, style
 
@@ -47,20 +46,20 @@ def module_list(modules, query: str = "") -> str:
     return '<ul style="list-style:none;padding-left:0">' + "".join(rows) + "</ul>"
 
 
-def _page_url() -> str:
-    """This page's address without query (in Voilà), for the personal link."""
-    url = os.environ.get("VOILA_REQUEST_URL", "")
-    if not url:
-        return "00_start.ipynb"
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}{parts.path}"
-
-
 class StartPage:
     """The start page; ``widget`` is what the notebook shows."""
 
-    def __init__(self, ctx: PageContext):
+    def __init__(
+        self,
+        ctx: PageContext,
+        open_module: Callable[[str], object] | None = None,
+        on_session: Callable[[], None] | None = None,
+    ):
+        """``open_module(id)`` switches to a module inside the app (then the module list is
+        buttons, not links); ``on_session()`` is called after joining or logging out."""
         self.ctx = ctx
+        self._open_module = open_module
+        self._on_session = on_session
         # Joining never depends on the module list: a broken modules.yaml shows its error where
         # the modules would be, and the join form stays.
         data, error = load_content("modules")
@@ -71,7 +70,12 @@ class StartPage:
         self._script = widgets.Output(layout=widgets.Layout(height="0px"))
         intro = data.inleiding if data is not None else WELCOME
         parts = [style(), card(f"<p>{esc(intro)}</p>", title="Welkom"), self._who]
-        parts += [error] if error is not None else [self._modules_html]
+        if error is not None:
+            parts.append(error)
+        elif open_module is not None:
+            parts.append(self._module_buttons(data))
+        else:
+            parts.append(self._modules_html)
         if data is not None:
             parts.append(card(bullets(data.hoe_verder), title="Hoe ga je verder?"))
         self.widget = widgets.VBox([*parts, self._script])
@@ -79,6 +83,27 @@ class StartPage:
             self._show_joined(ctx.session)
         else:
             self._show_forms(ctx.problem)
+
+    def _module_buttons(self, data) -> widgets.Widget:
+        """The modules as buttons that open them inside this page (the app)."""
+        described = {m.nummer: m.beschrijving for m in data.modules}
+        known = {m.nummer: (m.titel, m.beschrijving) for m in data.modules}
+        rows = [widgets.HTML("<h3>De modules</h3>")]
+        for spec in registry.MODULES:
+            button = widgets.Button(
+                description=registry.title(spec, known),
+                tooltip=described.get(spec.number, ""),
+                layout=widgets.Layout(width="auto", max_width="100%"),
+            )
+            button.add_class("wb-module-open")
+            button.add_class(f"wb-open-{spec.id}")
+            button.on_click(lambda _b, m=spec.id: self._open_module(m))
+            rows.append(button)
+            rows.append(widgets.HTML(f"<p class='wb-muted wb-module-text'>{esc(described.get(spec.number, ''))}</p>"))
+        box = widgets.VBox(rows, layout=widgets.Layout(max_width="860px"))
+        box.add_class("wb-card")
+        box.add_class("wb-modules")
+        return box
 
     def _modules_card(self, query: str) -> str:
         if self._modules is None:
@@ -167,7 +192,9 @@ class StartPage:
         self.ctx.session = found
         session.remember(found)
         self._show_joined(found)
-        if session.in_voila():
+        if self._on_session is not None:
+            self._on_session()
+        elif session.in_voila():
             # Put the session in the address bar, so a reload keeps it. Only our own
             # URL-encoded query goes into the script, JSON-quoted.
             with self._script:
@@ -177,7 +204,7 @@ class StartPage:
 
     def _show_joined(self, found: Session) -> None:
         where = "Je werkt in zelfstudie." if found.self_study else f"Je doet mee aan training {esc(found.workshop)}."
-        link = f"{_page_url()}?{found.query()}"
+        link = f"{session.page_address()}?{found.query()}"
         body = (
             f"<p>Welkom, <strong>{esc(found.participant)}</strong>! {where} Je antwoorden worden "
             "automatisch bewaard. Kies hieronder een module.</p>"
@@ -188,7 +215,9 @@ class StartPage:
         joined = card(body, kind="wb-ok", title="Aangemeld")
         joined.add_class("wb-joined")
         logout = widgets.Button(
-            description="Iemand anders? Afmelden", icon="sign-out", layout=widgets.Layout(width="auto")
+            description="Iemand anders? Afmelden",
+            icon="sign-out",
+            layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         logout.add_class("wb-logout")
         logout.on_click(lambda _b: self.logout())
@@ -223,7 +252,9 @@ class StartPage:
                 self.data_message,
             ]
         )
-        box = widgets.Accordion(children=[body], titles=("Mijn gegevens",), selected_index=None)
+        box = widgets.Accordion(
+            children=[body], titles=("Mijn gegevens",), selected_index=None, layout=widgets.Layout(max_width="900px")
+        )
         box.add_class("wb-my-data")
         return box
 
@@ -259,13 +290,15 @@ class StartPage:
         session.remember(None)
         self._modules_html.value = self._modules_card("")
         self._show_forms(None)
-        if session.in_voila():
+        if self._on_session is not None:
+            self._on_session()
+        elif session.in_voila():
             with self._script:
                 display(HTML("<script>history.replaceState(null, '', location.pathname);</script>"))
 
 
 def start_page(ctx: PageContext | None = None) -> widgets.Widget:
-    """Build the start page."""
+    """Build the start page on its own (module links open the module notebooks)."""
     page = StartPage(ctx or page_context())
     page.widget.page = page
     return page.widget

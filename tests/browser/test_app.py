@@ -1,0 +1,70 @@
+"""The participants' app (issue 10): one page and one kernel for the whole training."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from tests.browser.conftest import assert_clean, join_workshop, open_module
+from workbook import registry
+
+KERNEL_JS = "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+
+
+def _heading(page, title: str) -> None:
+    page.locator(".wb-module-title", has_text=title).wait_for()
+
+
+def test_join_switch_through_every_module_reload_and_go_back(page, voila_url):
+    join_workshop(page, voila_url, "APP10", "Noor")
+    kernel = page.evaluate(KERNEL_JS)
+    titles = registry.titles()
+    switch_times = []
+    # next, next, ...: every module opens in the same page
+    page.locator("button.wb-nav-next").click()
+    for spec in registry.MODULES:
+        title = titles[spec.number][0]
+        _heading(page, title)
+        page.wait_for_function(f"location.search.includes('module={spec.id}')")
+        assert_clean(page)
+        if spec is not registry.MODULES[-1]:
+            started = time.monotonic()
+            page.locator("button.wb-nav-next").click()
+            _heading(page, titles[spec.number + 1][0])
+            switch_times.append(time.monotonic() - started)
+    assert page.locator("button.wb-nav-next").is_disabled()
+    assert page.evaluate(KERNEL_JS) == kernel, "a module switch must not load a new page"
+    # the menu jumps straight to a module; answers typed there survive a reload
+    page.locator(".wb-nav-menu select").select_option(label=registry.title(registry.by_id("elementen"), titles))
+    _heading(page, titles[1][0])
+    page.get_by_role("tab", name=re.compile("Zelf formuleren")).click()
+    page.locator(".wb-free-text textarea").fill("Dat lijkt me lastig.")
+    page.locator(".wb-save-status:visible").get_by_text("Bewaard om").first.wait_for()
+    page.reload()
+    _heading(page, titles[1][0])  # the reload lands on the same module ...
+    assert "Je werkt als Noor" in page.inner_text(".wb-session-bar")
+    page.get_by_role("tab", name=re.compile("Zelf formuleren")).click()
+    assert page.locator(".wb-free-text textarea").input_value() == "Dat lijkt me lastig."  # ... with its answers
+    # the browser's back button goes to the module before, the in-page button to the start
+    page.go_back()
+    _heading(page, titles[10][0])
+    page.go_forward()
+    _heading(page, titles[1][0])
+    page.locator("button.wb-nav-home").click()
+    page.wait_for_selector(".wb-joined", state="visible")
+    page.wait_for_function("!location.search.includes('module=') && location.search.includes('training=APP10')")
+    assert page.dialogs == []
+    print("in-page module switch times (s):", [round(t, 2) for t in switch_times])
+
+
+def test_a_shared_link_to_a_module_opens_that_module(page, voila_url):
+    join_workshop(page, voila_url, "APP11", "Sem")
+    open_module(page, "Doelen volgens SMARTI")
+    link = page.evaluate("location.href")
+    other = page.context.browser.new_context().new_page()
+    try:
+        other.goto(link)
+        other.locator(".wb-module-title", has_text="Doelen volgens SMARTI").wait_for()
+        assert "Je werkt als Sem" in other.inner_text(".wb-session-bar")
+    finally:
+        other.context.close()

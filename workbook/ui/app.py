@@ -1,0 +1,268 @@
+"""The participants' app (``notebooks/00_start.ipynb``): the start page and every module in one page.
+
+Voilà starts a kernel for every page load, so a participant who opened each module as its
+own page used a new kernel (and waited 4-5 s) per click. Here a participant joins once and
+moves between modules inside the same page and kernel:
+
+- a navigation bar (start, a module menu, previous/next) on top of every view;
+- a module is built on its first visit (its builder is imported only then, see
+  :mod:`workbook.registry`) and kept, so going back shows it as it was;
+- the current module is in the address bar (``?...&module=brillen``): a reload or a shared
+  link opens the same module, and the browser's back and forward buttons move between the
+  modules visited (the page tells the kernel through a hidden field, ``wb-nav-target``).
+
+The per-module notebooks keep working on their own (JupyterLab, direct links); they call the
+same builders.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import parse_qs, urlencode
+
+import ipywidgets as widgets
+from IPython.display import HTML, display
+
+from workbook import registry, session
+from workbook.registry import ModuleSpec
+from workbook.ui.common import PageContext, close_tree, esc, notice, page_context, style
+from workbook.ui.start import StartPage
+
+__all__ = ["WorkbookApp", "app", "HOME"]
+
+HOME = "start"
+log = logging.getLogger(__name__)
+
+# Installed once per page. The kernel writes the wanted address into a hidden widget
+# (``wb-nav-address``); the page copies it into the address bar, in the order the kernel
+# wrote it. The browser's back and forward buttons write the wanted view into another hidden
+# widget (``wb-nav-target``), which the kernel observes.
+_NAVIGATION_JS = """
+<script>
+(function () {
+  if (window.__wbNavigation) { return; }
+  window.__wbNavigation = true;
+  var last = null;
+  function follow() {
+    var marker = document.querySelector('.wb-nav-address [data-url]');
+    if (!marker) { return; }
+    var stamp = marker.getAttribute('data-stamp');
+    if (stamp === last) { return; }
+    last = stamp;
+    var url = marker.getAttribute('data-url');
+    if (url === location.search || (url === '?' && !location.search)) { return; }
+    if (marker.getAttribute('data-mode') === 'push') {
+      history.pushState(null, '', url);
+    } else {
+      history.replaceState(null, '', url);
+    }
+  }
+  new MutationObserver(follow).observe(document.body, { childList: true, subtree: true, characterData: true });
+  follow();
+  window.addEventListener('popstate', function () {
+    var target = new URLSearchParams(location.search).get('module') || 'start';
+    var field = document.querySelector('.wb-nav-target input');
+    if (!field) { return; }
+    field.value = target + '|' + Date.now();
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+})();
+</script>
+"""
+
+
+def requested_module(query: str) -> str:
+    """The module named in a query string (``module=...``), or ``"start"``."""
+    value = parse_qs(query or "").get("module", [HOME])[0]
+    return value if registry.by_id(value) is not None else HOME
+
+
+class WorkbookApp:
+    """Start page plus in-page navigation between all modules, in one kernel."""
+
+    def __init__(self, ctx: PageContext, first: str = HOME):
+        self.ctx = ctx
+        ctx.embedded = True
+        self.current = HOME
+        self._views: dict[str, widgets.Widget] = {}
+        self._titles = registry.titles()
+        self.home = StartPage(ctx, open_module=self.show, on_session=self._session_changed)
+
+        options = [("Startpagina", HOME)] + [(registry.title(m, self._titles), m.id) for m in registry.MODULES]
+        self.menu = widgets.Dropdown(options=options, value=HOME, description="Ga naar")
+        self.menu.style.description_width = "60px"
+        self.menu.layout = widgets.Layout(width="auto", max_width="440px", flex="1 1 260px")
+        self.menu.add_class("wb-nav-menu")
+        self.menu.observe(self._on_menu, names="value")
+        self.home_button = widgets.Button(description="Start", icon="home", tooltip="Naar de startpagina")
+        self.prev_button = widgets.Button(description="Vorige", icon="arrow-left", tooltip="Vorige module")
+        self.next_button = widgets.Button(description="Volgende", icon="arrow-right", tooltip="Volgende module")
+        for button, css in (
+            (self.home_button, "wb-nav-home"),
+            (self.prev_button, "wb-nav-prev"),
+            (self.next_button, "wb-nav-next"),
+        ):
+            button.layout = widgets.Layout(width="auto")
+            button.add_class(css)
+        self.home_button.on_click(lambda _b: self.show(HOME))
+        self.prev_button.on_click(lambda _b: self.step(-1))
+        self.next_button.on_click(lambda _b: self.step(1))
+        self.heading = widgets.HTML()
+        self.heading.add_class("wb-nav-heading")
+        self.who = widgets.HTML()
+        self.who.add_class("wb-nav-who")
+        self.who.add_class("wb-session-bar")
+        nav = widgets.HBox(
+            [self.home_button, self.prev_button, self.menu, self.next_button],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center", max_width="900px"),
+        )
+        nav.add_class("wb-nav")
+        self.content = widgets.VBox([self.home.widget])
+        self.content.add_class("wb-app-content")
+        # The browser's back button writes the wanted view here (see _POPSTATE_JS).
+        self.target = widgets.Text(layout=widgets.Layout(display="none"))
+        self.target.add_class("wb-nav-target")
+        self.target.observe(self._on_target, names="value")
+        self.address = widgets.HTML(layout=widgets.Layout(display="none"))
+        self.address.add_class("wb-nav-address")
+        self._stamp = 0
+        installer = widgets.Output(layout=widgets.Layout(height="0px", overflow="hidden"))
+        self.widget = widgets.VBox(
+            [style(), nav, self.who, self.heading, self.content, self.target, self.address, installer]
+        )
+        self.widget.add_class("wb-app")
+        if session.in_voila():  # never cleared, so the page script is installed once
+            with installer:
+                display(HTML(_NAVIGATION_JS))
+        self._update_nav()
+        self._session_changed()
+        if first != HOME:
+            self.show(first, push=False)
+            self._set_address(push=False)  # keep the module in the address bar of this entry
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def show(self, module_id: object, push: bool = True) -> bool:
+        """Show the start page (``"start"``) or a module; returns whether the view changed."""
+        if module_id == HOME:
+            spec = None
+        else:
+            spec = registry.by_id(module_id)
+            if spec is None:  # a value from the browser that is not a module
+                return False
+        target = HOME if spec is None else spec.id
+        view = self.home.widget if spec is None else self._view(spec)
+        changed = target != self.current
+        self.current = target
+        self.content.children = [view]
+        self._update_nav()
+        if push and changed:
+            self._set_address(push=True)
+        return changed
+
+    def step(self, delta: int) -> None:
+        """Go to the previous (``-1``) or next (``1``) module; from the start page, next is module 1."""
+        ids = [m.id for m in registry.MODULES]
+        if self.current == HOME:
+            index = 0 if delta > 0 else None
+        else:
+            index = ids.index(self.current) + delta
+            if index < 0:
+                index = None  # before module 1 comes the start page
+        if index is None:
+            self.show(HOME)
+        elif index < len(ids):
+            self.show(ids[index])
+
+    def _view(self, spec: ModuleSpec) -> widgets.Widget:
+        if spec.id not in self._views:
+            try:
+                self._views[spec.id] = registry.builder(spec)(self.ctx)
+            except Exception:  # noqa: BLE001 - one broken module must not take the app down
+                log.exception("building module %s failed", spec.id)
+                return widgets.HTML(
+                    notice(
+                        "Deze module kan nu niet worden geopend. De andere modules werken gewoon. "
+                        "Meld het je begeleider.",
+                        "wb-error",
+                    )
+                )
+        return self._views[spec.id]
+
+    def _on_menu(self, change) -> None:
+        if getattr(self, "_quiet", False):
+            return
+        self.show(change["new"])
+
+    def _on_target(self, change) -> None:
+        value = change["new"] if isinstance(change["new"], str) else ""
+        wanted = value.split("|", 1)[0][:40]
+        if wanted == HOME or registry.by_id(wanted) is not None:
+            self.show(wanted, push=False)
+
+    def _update_nav(self) -> None:
+        ids = [m.id for m in registry.MODULES]
+        self._quiet = True
+        try:
+            self.menu.value = self.current
+        finally:
+            self._quiet = False
+        self.prev_button.disabled = self.current == HOME
+        self.next_button.disabled = self.current == ids[-1]
+        self.home_button.disabled = self.current == HOME
+        if self.current == HOME:
+            self.heading.value = ""
+        else:
+            spec = registry.by_id(self.current)
+            self.heading.value = f'<h2 class="wb-module-title">{esc(registry.title(spec, self._titles))}</h2>'
+
+    # --- the address bar and the session -------------------------------------------------
+
+    def query(self) -> str:
+        """The query string of the current view: the session, plus the module if one is open."""
+        parts = parse_qs(self.ctx.session.query()) if self.ctx.session else {}
+        params = {k: v[0] for k, v in parts.items()}
+        if self.current != HOME:
+            params["module"] = self.current
+        return urlencode(params)
+
+    def _set_address(self, push: bool) -> None:
+        """Ask the page to show the current view in the address bar (see ``_NAVIGATION_JS``)."""
+        self._stamp += 1
+        url = "?" + self.query()
+        self.address.value = f'<span data-url="{esc(url)}" data-mode="{"push" if push else "replace"}" data-stamp="{self._stamp}"></span>'
+
+    def _session_changed(self) -> None:
+        """After joining or logging out: who is working, shown above every module."""
+        found = self.ctx.session
+        if found is None:
+            text = (
+                esc(self.ctx.problem)
+                if self.ctx.problem
+                else (
+                    "Je bent niet aangemeld: wat je in de modules doet, wordt niet bewaard. Meld je aan op de startpagina."
+                )
+            )
+            self.who.value = f'<div class="wb-card wb-session wb-warn">{text}</div>'
+        else:
+            where = "zelfstudie" if found.self_study else f"training {esc(found.workshop)}"
+            self.who.value = (
+                f'<div class="wb-card wb-session wb-info">Je werkt als <strong>{esc(found.participant)}</strong> '
+                f"({where}). Je antwoorden worden automatisch bewaard.</div>"
+            )
+        # Modules built before the session changed would save under the old one: build anew.
+        for view in self._views.values():
+            close_tree(view)
+        self._views.clear()
+        if self.current != HOME:
+            self.show(self.current, push=False)
+        self._set_address(push=False)
+
+
+def app(ctx: PageContext | None = None) -> widgets.Widget:
+    """Build the participants' app; the module in the address bar (``?module=``) opens first."""
+    ctx = ctx or page_context()
+    first = requested_module(session.request_query()) if session.in_voila() else HOME
+    workbook_app = WorkbookApp(ctx, first)
+    workbook_app.widget.app = workbook_app
+    return workbook_app.widget
