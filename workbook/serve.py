@@ -265,7 +265,8 @@ def pool_config(pool: int) -> dict:
         "VoilaConfiguration": {"default_pool_size": 0},
         "VoilaKernelManager": {
             "kernel_pools_config": {"default": {"pool_size": 0}, ENTRY: {"pool_size": int(pool)}},
-            "preheat_denylist": [f"^(?!{re.escape(ENTRY)}$)"],
+            # Voilà matches these against the notebook's full path: deny all but the start page.
+            "preheat_denylist": [f"^(?!(.*/)?{re.escape(ENTRY)}$)"],
             "fill_delay": POOL_REFILL_DELAY,
         },
     }

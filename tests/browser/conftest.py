@@ -111,7 +111,8 @@ def stop_server(proc: subprocess.Popen) -> None:
 def voila_url(server_env) -> Iterator[str]:
     port = free_port()
     (ARTIFACTS / "voila.log").unlink(missing_ok=True)
-    proc = start_server(server_env, port, "voila.log")
+    # a small pool of warm start-page kernels, so the tests run the preheated path as a room does
+    proc = start_server(server_env, port, "voila.log", "--pool=2")
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(base + "/", proc)

@@ -68,3 +68,18 @@ def test_a_weak_custom_key_stops_the_server_with_a_dutch_message(monkeypatch, ca
     monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", "1234")
     assert serve.main(["--quiet"]) == 2
     assert "te kort" in capsys.readouterr().err
+
+
+def test_only_the_start_page_gets_a_pool_of_warm_kernels():
+    import re
+
+    config = serve.pool_config(7)
+    pools = config["VoilaKernelManager"]["kernel_pools_config"]
+    assert pools[serve.ENTRY]["pool_size"] == 7 and pools["default"]["pool_size"] == 0
+    [deny] = config["VoilaKernelManager"]["preheat_denylist"]
+    # Voilà matches the full path of each notebook
+    assert not re.match(deny, str(ROOT / "notebooks" / "00_start.ipynb"))
+    assert re.match(deny, str(ROOT / "notebooks" / "01_zeven_gesprekselementen.ipynb"))
+    assert re.match(deny, str(ROOT / "notebooks" / "begeleider" / "dashboard.ipynb"))
+    assert config["VoilaKernelManager"]["fill_delay"] >= 5  # refill after a burst of joins, not during it
+    assert serve.pool_config(0) == {} and "--preheat_kernel=True" not in serve.voila_argv("h", 1, 0)
