@@ -8,8 +8,13 @@ PORT   ?= 8866
 # Facilitator pages from other devices (default: only this laptop); kernels one device may hold.
 BEGELEIDER_VIA_NETWERK ?= 0
 MAX_PER_APPARAAT ?= 4
+# Warm start-page kernels kept ready for people who join (about the number of participants).
+POOL ?= 10
+# Workshop benchmark: participants simulated, of whom some in a real Chromium.
+N ?= 30
+BROWSERS ?= 2
 
-.PHONY: install workshop lab test test-unit test-notebooks test-browser test-load bench lint check-content clean
+.PHONY: install workshop lab test test-unit test-notebooks test-browser test-load bench bench-workshop lint check-content clean
 
 # (Re)install only when the dependencies change.
 $(STAMP): pyproject.toml
@@ -22,7 +27,7 @@ install: $(STAMP)
 
 ## Start the workbook in Voila (participants' pages); HOST=0.0.0.0 opens it to the local network.
 workshop: $(STAMP)
-	$(BIN)/python -m workbook.serve --host $(HOST) --port $(PORT) --max-per-client $(MAX_PER_APPARAAT) \
+	$(BIN)/python -m workbook.serve --host $(HOST) --port $(PORT) --max-per-client $(MAX_PER_APPARAAT) --pool $(POOL) \
 		$(if $(filter 1,$(BEGELEIDER_VIA_NETWERK)),--begeleider-via-netwerk,)
 
 ## JupyterLab, for self-study and for trainers who write content.
@@ -47,6 +52,10 @@ test-load: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m workbook.bench
+
+## A training on this machine: N participants join, visit every module, type and leave.
+bench-workshop: $(STAMP)
+	$(BIN)/python -m tests.load.bench_workshop --participants $(N) --browsers $(BROWSERS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check workbook tests

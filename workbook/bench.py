@@ -114,7 +114,80 @@ def import_cost_kib() -> float:
     return float(out.stdout.strip())
 
 
+_PAGE_PROBE = """
+import json, os, resource, sys, time
+t0 = time.perf_counter()
+import ipykernel.ipkernel  # what every Voilà kernel loads before the page's own code
+import ipywidgets
+t1 = time.perf_counter()
+page = sys.argv[1]
+if page != "bare":
+    from workbook.session import Session
+    from workbook.store import Store
+    from workbook.ui.common import PageContext
+    ctx = PageContext(Store(os.environ["WERKBOEK_DB"]), Session("BENCH", "Bank", "t"))
+    if page == "app":
+        from workbook.ui.app import WorkbookApp
+        WorkbookApp(ctx)
+    elif page == "app+all":
+        from workbook import registry
+        from workbook.ui.app import WorkbookApp
+        app = WorkbookApp(ctx)
+        for spec in registry.MODULES:
+            app.show(spec.id)
+    elif page == "dashboard":
+        from workbook.ui.dashboard import dashboard
+        dashboard(ctx.store)
+    else:
+        from workbook import registry
+        spec = registry.by_id(page)
+        registry.builder(spec)(ctx)
+t2 = time.perf_counter()
+rss = 0
+for line in open("/proc/self/status"):
+    if line.startswith("VmRSS:"):
+        rss = int(line.split()[1]) / 1024
+heavy = [m for m in ("pandas", "matplotlib", "docx", "sqlalchemy", "pydantic") if m in sys.modules]
+print(json.dumps({"kernel_import_s": t1 - t0, "page_s": t2 - t1, "rss_mb": rss, "heavy": heavy}))
+"""
+
+
+def page_costs() -> list[tuple[str, dict]]:
+    """Import time and RSS of a fresh process that builds each page, as a participant's kernel does.
+
+    ``bare`` is ipykernel + ipywidgets only: the floor of every Voilà kernel.
+    """
+    import json
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    from workbook import registry
+
+    env = dict(os.environ)
+    env["WERKBOEK_DB"] = f"sqlite:///{tempfile.mkdtemp(prefix='werkboek-bench-')}/b.sqlite"
+    pages = ["bare", "app", *(m.id for m in registry.MODULES), "app+all", "dashboard"]
+    rows = []
+    for page in pages:
+        out = subprocess.run(
+            [sys.executable, "-c", _PAGE_PROBE, page], capture_output=True, text=True, check=True, env=env
+        )
+        rows.append((page, json.loads(out.stdout.strip().splitlines()[-1])))
+    return rows
+
+
 def main() -> int:
+    print("Pages (a fresh process per page, like a participant's kernel)")
+    costs = page_costs()
+    bare = costs[0][1]["rss_mb"]
+    print(f"{'page':<20} {'page build s':>12} {'RSS MB':>8} {'x bare':>7}  heavy libraries loaded")
+    for page, c in costs:
+        print(
+            f"{page:<20} {c['page_s']:>12.2f} {c['rss_mb']:>8.1f} {c['rss_mb'] / bare:>7.2f}  "
+            f"{', '.join(c['heavy']) or '-'}"
+        )
+    print()
     rows = []
     for name, fn, repeat in cases():
         rows.append((name, median_seconds(fn, repeat) * 1000, peak_kib(fn)))

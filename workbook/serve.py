@@ -272,7 +272,7 @@ def pool_config(pool: int) -> dict:
     }
 
 
-def run_voila(host: str, port: int, guard: RoomGuard, pool: int = 0) -> None:
+def run_voila(host: str, port: int, guard: RoomGuard, pool: int = 0, cull_after: int | None = None) -> None:
     """Run the guarded Voilà server in this process until it is stopped."""
     os.chdir(ROOT)
     # The workbook's page template (a connection notice on top of Voilà's "lab" template).
@@ -282,7 +282,11 @@ def run_voila(host: str, port: int, guard: RoomGuard, pool: int = 0) -> None:
     app_class.guard = guard
     from traitlets.config import Config
 
-    app = app_class(config=Config(pool_config(pool)))
+    config = Config(pool_config(pool))
+    if cull_after is not None:  # else voila.json decides
+        config.MappingKernelManager.cull_idle_timeout = max(1, int(cull_after))
+        config.MappingKernelManager.cull_interval = max(1, min(60, int(cull_after) // 2))
+    app = app_class(config=config)
     app.initialize(voila_argv(host, port, pool))
     app.start()
 
@@ -305,6 +309,12 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_POOL,
         help="zoveel startpagina's staan vooraf klaar (warme kernels); 0 = uit",
     )
+    parser.add_argument(
+        "--cull-idle-timeout",
+        type=int,
+        default=None,
+        help="kernels zonder verbinding na zoveel seconden opruimen (standaard: voila.json)",
+    )
     parser.add_argument("--quiet", action="store_true", help="geen welkomsttekst (voor tests)")
     args = parser.parse_args(argv)
 
@@ -322,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         _banner(args, key, training)
     guard = RoomGuard(args.begeleider_via_netwerk, args.max_per_client, args.max_kernels)
-    run_voila(args.host, args.port, guard, max(0, args.pool))
+    run_voila(args.host, args.port, guard, max(0, args.pool), args.cull_idle_timeout)
     return 0
 
 

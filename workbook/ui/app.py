@@ -230,7 +230,8 @@ class WorkbookApp:
         """Ask the page to show the current view in the address bar (see ``_NAVIGATION_JS``)."""
         self._stamp += 1
         url = "?" + self.query()
-        self.address.value = f'<span data-url="{esc(url)}" data-mode="{"push" if push else "replace"}" data-stamp="{self._stamp}"></span>'
+        mode = "push" if push else "replace"
+        self.address.value = f'<span data-url="{esc(url)}" data-mode="{mode}" data-stamp="{self._stamp}"></span>'
 
     def _session_changed(self) -> None:
         """After joining or logging out: who is working, shown above every module."""
@@ -240,7 +241,8 @@ class WorkbookApp:
                 esc(self.ctx.problem)
                 if self.ctx.problem
                 else (
-                    "Je bent niet aangemeld: wat je in de modules doet, wordt niet bewaard. Meld je aan op de startpagina."
+                    "Je bent niet aangemeld: wat je in de modules doet, wordt niet bewaard. "
+                    "Meld je aan op de startpagina."
                 )
             )
             self.who.value = f'<div class="wb-card wb-session wb-warn">{text}</div>'
