@@ -11,15 +11,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbook import content
+from workbook import content, registry
 
 __all__ = ["module_of", "progress", "per_participant", "quiz_scores", "quiz_mistakes", "Panel", "PANELS"]
 
 
 def module_of(exercise: str) -> int | None:
-    """The module number an exercise id belongs to, or ``None``."""
-    head = str(exercise).split("_", 1)[0]
-    return int(head) if head.isdigit() else None
+    """The module number an exercise id belongs to (from :mod:`workbook.registry`), or ``None``."""
+    spec = registry.module_of_exercise(exercise)
+    return spec.number if spec is not None else None
 
 
 def _finished(answer: object) -> bool:
@@ -33,11 +33,7 @@ def progress(frame: pd.DataFrame) -> pd.DataFrame:
     """
     if frame.empty:
         return pd.DataFrame(columns=["Module", "Gestart", "Afgerond"])
-    titles = {}
-    try:
-        titles = {m.nummer: m.titel for m in content.load("modules").modules}
-    except content.ContentError:
-        pass
+    titles = {number: title for number, (title, _text) in registry.titles().items()}
     work = frame.assign(module=frame["exercise"].map(module_of), finished=frame["answer"].map(_finished)).dropna(
         subset=["module"]
     )
