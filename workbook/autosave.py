@@ -1,7 +1,8 @@
 """The one helper through which every exercise saves and restores its state.
 
 ``Autosaver.change(state)`` saves after a short pause (debounced), so typing does not
-write a row per keystroke; ``immediate=True`` (a click) or :meth:`Autosaver.flush` saves
+write a row per keystroke (and when the kernel exits, because the tab was closed or
+reloaded, whatever is still pending is saved then); ``immediate=True`` (a click) or :meth:`Autosaver.flush` saves
 now. The status callback always tells the truth, in Dutch: "pending" as soon as there is
 something unsaved, "ok" only after the store confirmed the save, "error" when it failed.
 A save gives up within a few seconds (the store's busy timeout), so a locked or missing
@@ -14,8 +15,10 @@ Nothing here imports ipywidgets.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -29,6 +32,21 @@ log = logging.getLogger(__name__)
 RETRY_FIRST = 3.0  # seconds before the first retry of a failed save
 RETRY_MAX = 30.0
 StatusCallback = Callable[[str, str], None]  # (kind: "ok" | "error" | "off" | "pending", Dutch text)
+
+
+_LIVE: weakref.WeakSet[Autosaver] = weakref.WeakSet()
+
+
+def flush_all() -> None:
+    """Save every pending state now. Runs when the kernel exits (a closed or reloaded tab)."""
+    for saver in list(_LIVE):
+        try:
+            saver.flush()
+        except Exception:  # noqa: BLE001 - at exit, save what can be saved
+            log.exception("flushing %s at exit failed", saver.exercise)
+
+
+atexit.register(flush_all)
 
 
 class Autosaver:
@@ -68,6 +86,7 @@ class Autosaver:
         self._retry_delay = RETRY_FIRST
         self.saves = 0
         self.failures = 0
+        _LIVE.add(self)
         if not self.enabled:
             self._status("off", "Je bent niet aangemeld: wat je hier doet, wordt niet bewaard.")
 

@@ -175,6 +175,19 @@ def join_workshop(page, base: str, code: str, alias: str) -> None:
     page.wait_for_selector(".wb-joined", state="visible")
 
 
+_SAVES_JS = "Array.from(document.querySelectorAll('.wb-status')).reduce((n, e) => n + (+e.dataset.saves || 0), 0)"
+
+
+def saves(page) -> int:
+    """How many saves the page's exercises have confirmed so far (all exercises together)."""
+    return int(page.evaluate(_SAVES_JS))
+
+
+def wait_for_new_save(page, before: int) -> None:
+    """Wait until the store confirmed a save made after ``before`` was read (a condition, not a sleep)."""
+    page.wait_for_function(f"({_SAVES_JS}) > {int(before)}")
+
+
 def open_module(page, title: str) -> None:
     """Open a module inside the participants' app, as a participant does, and wait until it shows."""
     page.locator("button.wb-module-open", has_text=title).click()

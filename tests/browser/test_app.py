@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 
-from tests.browser.conftest import assert_clean, join_workshop, open_module
+from tests.browser.conftest import assert_clean, join_workshop, open_module, saves, wait_for_new_save
 from workbook import registry
 
 KERNEL_JS = "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
@@ -38,8 +38,9 @@ def test_join_switch_through_every_module_reload_and_go_back(page, voila_url):
     page.locator(".wb-nav-menu select").select_option(label=registry.title(registry.by_id("elementen"), titles))
     _heading(page, titles[1][0])
     page.get_by_role("tab", name=re.compile("Zelf formuleren")).click()
+    before = saves(page)
     page.locator(".wb-free-text textarea").fill("Dat lijkt me lastig.")
-    page.locator(".wb-save-status:visible").get_by_text("Bewaard om").first.wait_for()
+    wait_for_new_save(page, before)
     page.reload()
     _heading(page, titles[1][0])  # the reload lands on the same module ...
     assert "Je werkt als Noor" in page.inner_text(".wb-session-bar")
@@ -77,9 +78,11 @@ def test_a_culled_kernel_loses_nothing(browser, tmp_path):
         make_server_env,
         open_page,
         open_training,
+        saves,
         start_server,
         stop_server,
         wait_for_http,
+        wait_for_new_save,
     )
     from tests.browser.test_security import kernel_alive, page_kernel_id, wait_until
 
@@ -100,8 +103,9 @@ def test_a_culled_kernel_loses_nothing(browser, tmp_path):
         page.wait_for_selector(".wb-joined", state="visible")
         open_module(page, "Gespreksformulieren")
         page.get_by_role("tab", name="Gesprek (mentor)").click()
+        before = saves(page)
         page.locator(".wb-form-gesprek-0 textarea").fill("Plannen voor de toetsweek.")
-        page.locator(".wb-save-status:visible").get_by_text("Bewaard om").first.wait_for()
+        wait_for_new_save(page, before)
         link = page.evaluate("location.href")
         kernel = page_kernel_id(page)
         page.close(run_before_unload=False)  # no shutdown request: the connection just drops

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.conftest import FACILITATOR_KEY, assert_clean, join_workshop, open_module, open_page
+from tests.browser.conftest import (
+    FACILITATOR_KEY,
+    assert_clean,
+    join_workshop,
+    open_module,
+    open_page,
+    saves,
+    wait_for_new_save,
+)
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -19,8 +27,10 @@ def _tab(page, name: str) -> None:
     page.get_by_role("tab", name=name).click()
 
 
-def _saved(page) -> None:
-    page.locator(".wb-save-status:visible").get_by_text("Bewaard om").first.wait_for()
+def _saved(page, before: int) -> None:
+    """Wait until a save made after ``before = saves(page)`` is confirmed, and nothing is pending."""
+    wait_for_new_save(page, before)
+    page.wait_for_function("document.querySelectorAll('.wb-status-pending').length === 0")
 
 
 def test_module_03_live_feedback_model_answer_and_reload(page, voila_url):
@@ -29,6 +39,7 @@ def test_module_03_live_feedback_model_answer_and_reload(page, voila_url):
     page.locator(".wb-quiz-choice:visible").first.click()
     page.locator(".wb-quiz-feedback:visible").get_by_text(re.compile("Goed|Niet helemaal")).wait_for()
     _tab(page, "Rood → groen")
+    before = saves(page)
     area = page.locator(".wb-green-text textarea")
     area.press_sequentially("Waarom lukt het niet?")
     page.locator(".wb-green-feedback .wb-lens-rood").wait_for()
@@ -39,7 +50,7 @@ def test_module_03_live_feedback_model_answer_and_reload(page, voila_url):
     assert "Dit is een groene vraag" in feedback.inner_text()
     page.locator("button.wb-green-show-model").click()
     page.locator(".wb-green-model").get_by_text("Voorbeeld").wait_for()
-    _saved(page)
+    _saved(page, before)
     _tab(page, "Vragenlab")
     lab = page.locator(".wb-lab-text textarea")
     lab.press_sequentially("Heb je je huiswerk gemaakt")
@@ -71,6 +82,7 @@ def test_module_04_goal_rewrite_and_goal_card(page, voila_url):
     new.fill("Ik ga op mijn stoel zitten.")
     page.locator("button.wb-card-add").click()
     page.locator(".wb-card-goals").get_by_text("2. Ik ga op mijn stoel zitten.").wait_for()
+    before = saves(page)
     page.locator(".wb-card-date input").fill("2026-12-15")
     page.locator("button.wb-card-word-make:not([disabled])").wait_for()
     page.locator("button.wb-card-word-make").click()
@@ -83,7 +95,7 @@ def test_module_04_goal_rewrite_and_goal_card(page, voila_url):
         page.locator(".wb-card-print").click()
     assert "Doelenkaart van Jordi" in open(info.value.path(), encoding="utf-8").read()
     page.screenshot(path="artifacts/screenshots/module04_card.png", full_page=True)
-    _saved(page)
+    _saved(page, before)
     page.reload()
     page.wait_for_selector(".wb-session-bar", state="visible")
     _tab(page, "Doelenkaart")
@@ -100,10 +112,11 @@ def test_module_02_quiz_and_self_assessment_survive_reload(page, voila_url):
     page.locator(".wb-quiz-choice:visible").nth(2).click()
     page.locator(".wb-quiz-feedback:visible").get_by_text(re.compile("Goed|Niet helemaal")).wait_for()
     _tab(page, "Terugkijken")
+    before = saves(page)
     page.locator(".wb-self-level label", has_text="Niveau 3").click()
     page.locator(".wb-self-hard textarea").press_sequentially("Ik wilde meteen een oplossing geven.")
     page.locator(".wb-self-next textarea").press_sequentially("Eerst samenvatten.")
-    _saved(page)
+    _saved(page, before)
     page.reload()
     page.wait_for_selector(".wb-session-bar", state="visible")
     _tab(page, "Terugkijken")
@@ -156,8 +169,9 @@ def test_html_payload_in_every_field_never_runs(page, voila_url):
         "10_mentorrol.ipynb",
     ):
         open_page(page, voila_url, notebook, ".wb-session-bar", query=query.lstrip("?"))
+        before = saves(page)
         total += _fill_every_field(page)
-        _saved(page)
+        _saved(page, before)
         assert page.locator("img[src='x']").count() == 0
     assert total >= 10
     open_page(page, voila_url, "begeleider/dashboard.ipynb", ".wb-key input")
@@ -175,9 +189,10 @@ def test_html_payload_in_every_field_never_runs(page, voila_url):
 def test_modules_07_to_10(page, voila_url):
     _open_module(page, voila_url, "PRAC7", "Roos", "Gespreksformulieren", ".wb-session-bar")
     _tab(page, "Gesprek (mentor)")
+    before = saves(page)
     page.locator(".wb-form-gesprek-student input").fill("Jip")
     page.locator(".wb-form-gesprek-0 textarea").press_sequentially("Plannen voor de toetsweek.")
-    _saved(page)
+    _saved(page, before)
     page.locator("button.wb-form-gesprek-word-make").click()
     with page.expect_download() as info:
         page.locator(".wb-form-gesprek-word").click()
@@ -199,8 +214,9 @@ def test_modules_07_to_10(page, voila_url):
     page.locator(".wb-quiz-feedback:visible").get_by_text(re.compile("Goed|Niet helemaal")).wait_for()
     open_page(page, voila_url, "09_ouders.ipynb", ".wb-session-bar", query=query)
     _tab(page, "Positieve aspecten")
+    before = saves(page)
     page.locator(".wb-form-positieve_aspecten-0 textarea").fill("Goed in rekenen.")
-    _saved(page)
+    _saved(page, before)
     page.screenshot(path="artifacts/screenshots/module09_aspects.png", full_page=True)
     assert_clean(page)
     assert page.dialogs == []

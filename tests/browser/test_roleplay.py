@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.conftest import assert_clean, join_workshop, open_module
+from tests.browser.conftest import assert_clean, join_workshop, open_module, saves, wait_for_new_save
 
 
 def _open(page, voila_url, code, alias, title):
@@ -32,8 +32,9 @@ def test_role_play_round_in_threes(browser, page, voila_url):
     debrief = page.locator(".wb-rp-timeline")
     debrief.get_by_text("Nabespreking").wait_for()
     assert "Erkennen" in debrief.inner_text() and "1 groen" in debrief.inner_text()
+    before = saves(page)
     page.locator(".wb-rp-agreement input").check()
-    page.locator(".wb-save-status").get_by_text("Bewaard om").wait_for()
+    wait_for_new_save(page, before)
     page.screenshot(path="artifacts/screenshots/module05_debrief.png", full_page=True)
     page.reload()
     page.wait_for_selector(".wb-session-bar", state="visible")

@@ -30,9 +30,11 @@ from tests.browser.conftest import (
     open_module,
     open_page,
     open_training,
+    saves,
     start_server,
     stop_server,
     wait_for_http,
+    wait_for_new_save,
 )
 
 PAYLOAD = '"><img src=x onerror=alert(1)>'
@@ -149,8 +151,9 @@ def test_a_locked_database_is_reported_within_seconds_and_retried(page, voila_ur
     open_module(page, "De zeven gesprekselementen")
     page.get_by_role("tab", name=re.compile("Zelf formuleren")).click()
     area = page.locator(".wb-free-text textarea").first
+    before = saves(page)
     area.fill("Dat lijkt me lastig.")
-    page.locator(".wb-save-status").get_by_text("Bewaard om").wait_for()
+    wait_for_new_save(page, before)
     db = sqlite3.connect(server_env["WERKBOEK_DB"].removeprefix("sqlite:///"), timeout=1, isolation_level=None)
     try:
         db.execute("BEGIN EXCLUSIVE")  # another program holds the database
@@ -163,6 +166,7 @@ def test_a_locked_database_is_reported_within_seconds_and_retried(page, voila_ur
         db.close()
     # nothing more is typed: the retry timer saves it
     page.locator(".wb-save-status").get_by_text("Bewaard om").wait_for(timeout=40_000)
+    page.wait_for_function("document.querySelectorAll('.wb-status-pending, .wb-status-error').length === 0")
     page.reload()
     page.get_by_role("tab", name=re.compile("Zelf formuleren")).click()
     assert page.locator(".wb-free-text textarea").first.input_value().endswith("nu?")
@@ -187,8 +191,9 @@ def test_a_stopped_server_is_told_and_nothing_saved_is_lost(browser, tmp_path):
         open_module(page, "De zeven gesprekselementen")
         page.get_by_role("tab", name=re.compile("Zelf formuleren")).click()
         area = page.locator(".wb-free-text textarea").first
+        before = saves(page)
         area.fill("Fijn dat je het vertelt.")
-        page.locator(".wb-save-status").get_by_text("Bewaard om").wait_for()
+        wait_for_new_save(page, before)
         assert page.locator("#wb-connection").is_hidden()
         stop_server(proc)
         notice = page.locator("#wb-connection")

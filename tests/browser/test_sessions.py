@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import FACILITATOR_KEY, assert_clean, join_workshop, open_module, open_page
+from tests.browser.conftest import (
+    FACILITATOR_KEY,
+    assert_clean,
+    join_workshop,
+    open_module,
+    open_page,
+    saves,
+    wait_for_new_save,
+)
 from workbook.store import Store
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -22,8 +30,9 @@ def test_join_answer_reload_and_find_the_answers_back(page, voila_url):
     assert "Je werkt als Sanne" in page.inner_text(".wb-session-bar")
     _quiz_tab(page)
     for i in range(3):
+        before = saves(page)
         page.locator(".wb-quiz-choice").nth(i).click()
-        page.locator(".wb-save-status").get_by_text("Bewaard om").wait_for()
+        wait_for_new_save(page, before)
         page.locator("button.wb-quiz-next").click()
         page.get_by_text(f"Vraag {i + 2} van 10").wait_for()
     phrase = page.inner_text(".wb-quiz-phrase")

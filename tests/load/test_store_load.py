@@ -7,12 +7,13 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from workbook.store import _ENGINES, Store, StoreError
+from workbook.store import _ENGINES, SCHEMA_VERSION, Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITERS = 30
@@ -108,7 +109,7 @@ def test_sigkill_at_an_arbitrary_moment_while_saving(store_url, tmp_path):
 
 def test_contract_on_each_backend(store_url):
     store = _fresh(store_url)
-    assert store.schema_version() == 2
+    assert store.schema_version() == SCHEMA_VERSION == 3
     store.save("ABC", "Zoë", "01_a", {"v": 1, "tekst": "<b>één</b>"})
     store.save("ABC", "Zoë", "01_a", {"v": 2})
     store.save("ABC", "Ali", "01_a", {"v": 3})
@@ -120,7 +121,15 @@ def test_contract_on_each_backend(store_url):
     assert token and store.claim_alias("ABC", "zoë") is None
     assert store.verify_alias("ABC", "Zoë", token) and not store.verify_alias("ABC", "Zoë", "x")
     assert store.workshops() == ["ABC"]
-    assert store.delete_workshop("ABC") == 3 and store.count() == 0
+    # trainings, per-device attempts, re-admitting and a participant's own deletes (issue 9)
+    assert store.create_training("ABC") and not store.create_training("ABC") and store.training_exists("ABC")
+    since = datetime.now(timezone.utc) - timedelta(minutes=1)
+    store.record_attempt("sleutel", "10.0.0.1")
+    assert len(store.attempts_since("sleutel", "10.0.0.1", since)) == 1
+    assert store.release_alias("ABC", "zoë") and store.claim_alias("ABC", "Zoë")
+    assert store.prune_history("ABC", "Zoë") == 1 and store.load("ABC", "Zoë", "01_a") == {"v": 2}
+    assert store.delete_participant("ABC", "Ali") == 1 and store.aliases("ABC") == ["Zoë"]
+    assert store.delete_workshop("ABC") == 1 and store.count() == 0 and not store.training_exists("ABC")
 
 
 def test_bad_input_on_each_backend_loses_nothing(store_url):
@@ -140,9 +149,11 @@ def test_bad_input_on_each_backend_loses_nothing(store_url):
 def test_schema_upgrade_on_each_backend(store_url):
     store = _fresh(store_url)
     with store.engine.begin() as conn:  # pretend the database was left at version 1
-        conn.execute(sa.text("DROP TABLE participants"))
+        for table in ("participants", "trainings", "attempts"):
+            conn.execute(sa.text(f"DROP TABLE {table}"))
         conn.execute(sa.text("UPDATE werkboek_meta SET value = '1' WHERE key = 'schema_version'"))
     store.save("ABC", "Sanne", "x", {"v": 1})
     upgraded = _fresh(store_url)
-    assert upgraded.schema_version() == 2 and upgraded.load("ABC", "Sanne", "x") == {"v": 1}
+    assert upgraded.schema_version() == 3 and upgraded.load("ABC", "Sanne", "x") == {"v": 1}
     assert upgraded.claim_alias("ABC", "Sanne")
+    assert upgraded.training_exists("ABC")  # a training in use before the upgrade goes on

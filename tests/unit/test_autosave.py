@@ -136,3 +136,20 @@ def test_a_deleted_database_file_is_reported_and_nothing_claims_it_was_saved(tmp
     saver.change({"v": 1}, immediate=True)
     assert statuses[-1] == "error" and saver.unsaved
     saver.close()
+
+
+def test_pending_changes_are_saved_when_the_kernel_exits(tmp_path):
+    """A tab closed or reloaded within the debounce pause: the kernel's exit saves the change."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'exit.sqlite'}"
+    code = (
+        "from workbook.autosave import Autosaver\n"
+        "from workbook.session import Session\n"
+        "from workbook.store import Store\n"
+        f"s = Autosaver(Store({url!r}), Session('ABC', 'Sanne', 't'), 'ex', delay=60)\n"
+        "s.change({'v': 'net getypt'})\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    assert Store(url).load("ABC", "Sanne", "ex") == {"v": "net getypt"}

@@ -169,11 +169,18 @@ class PageContext:
     def autosaver(self, exercise: str, status: widgets.HTML | None = None, delay: float = 0.6) -> Autosaver:
         """An :class:`Autosaver` for ``exercise`` that reports into ``status``."""
 
-        def report(kind: str, text: str) -> None:
-            if status is not None:
-                status.value = f'<span class="wb-status wb-status-{esc(kind)}">{esc(text)}</span>'
+        saver: Autosaver | None = None
 
-        return Autosaver(self.store, self.session, exercise, delay=delay, on_status=report)
+        def report(kind: str, text: str) -> None:
+            # data-saves counts confirmed saves, so a test (or a person) can tell a new save from an old one
+            if status is not None:
+                saves = saver.saves if saver is not None else 0
+                status.value = (
+                    f'<span class="wb-status wb-status-{esc(kind)}" data-saves="{saves}">{esc(text)}</span>'
+                )
+
+        saver = Autosaver(self.store, self.session, exercise, delay=delay, on_status=report)
+        return saver
 
     def link(self, notebook: str) -> str:
         """A relative link to another notebook that keeps the session."""
