@@ -18,6 +18,7 @@ Nothing here imports ipywidgets.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import unicodedata
@@ -150,9 +151,32 @@ def _wait_for_request() -> None:
         return
     _REQUEST_READY = True
     if os.environ.get("VOILA_PREHEAT") == "True":
-        from voila.utils import wait_for_request
+        for key, value in (_receive_request_info() or {}).items():
+            os.environ[str(key)] = str(value)
 
-        wait_for_request()
+
+def _receive_request_info() -> dict | None:
+    """Block until Voilà sends this preheated kernel its request's details.
+
+    The same exchange as ``voila.utils.wait_for_request`` (a websocket to ``voila/query/<kernel>``),
+    without importing ``voila.utils``: that import pulls in the whole Jupyter server and adds
+    some 40 MB to every participant's kernel.
+    """
+    from websockets.sync.client import connect  # a Voilà dependency, light on its own
+
+    protocol = os.environ.get("VOILA_WS_PROTOCOL", "ws")
+    host = os.environ.get("VOILA_APP_IP", "127.0.0.1")
+    port = os.environ.get("VOILA_APP_PORT", "8866")
+    base = os.environ.get("VOILA_WS_BASE_URL", os.environ.get("VOILA_SERVER_URL", "/"))
+    url = f"{protocol}://{host}:{port}{base}voila/query/{os.environ.get('VOILA_KERNEL_ID', '')}"
+    try:
+        with connect(url, open_timeout=10, max_size=2**20) as websocket:
+            raw = websocket.recv()
+    except (OSError, TimeoutError) as exc:
+        logging.getLogger(__name__).warning("no request info from %s: %s", url, exc)
+        return None
+    info = json.loads(raw)
+    return info if isinstance(info, dict) else None
 
 
 def request_query() -> str:

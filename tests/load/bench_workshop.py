@@ -177,7 +177,9 @@ class ProtocolParticipant:
             )
             reader = asyncio.ensure_future(self._read())
             await self._send(
-                "comm_open", {"comm_id": self.control_comm, "target_name": "jupyter.widget.control", "data": {}}
+                "comm_open",
+                {"comm_id": self.control_comm, "target_name": "jupyter.widget.control", "data": {}},
+                metadata={"version": "1.0.0"},  # ipywidgets' control protocol
             )
             await self._send("comm_msg", {"comm_id": self.control_comm, "data": {"method": "request_states"}})
             await asyncio.wait_for(self.states_ready.wait(), TIMEOUT)
@@ -236,7 +238,7 @@ class ProtocolParticipant:
 
     # --- messages ----------------------------------------------------------------------
 
-    async def _send(self, msg_type: str, content: dict) -> str:
+    async def _send(self, msg_type: str, content: dict, metadata: dict | None = None) -> str:
         msg_id = uuid.uuid4().hex
         msg = {
             "header": {
@@ -248,7 +250,7 @@ class ProtocolParticipant:
                 "date": "",
             },
             "parent_header": {},
-            "metadata": {},
+            "metadata": metadata or {},
             "content": content,
             "channel": "shell",
             "buffers": [],
