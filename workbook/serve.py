@@ -216,11 +216,21 @@ def voila_app_class():
     class WerkboekVoila(Voila):
         guard = RoomGuard()
 
+        pool_standby = POOL_STANDBY
+
         def init_settings(self):
             headers = list(self.voila_configuration.http_header_envs)
             if CLIENT_HEADER not in headers:
                 self.voila_configuration.http_header_envs = [*headers, CLIENT_HEADER]
-            return super().init_settings()
+            settings = super().init_settings()
+            # The pool was filled for the room at start; from now on keep only a few warm kernels
+            # standing by (late joiners, reloads), so refilling never competes with the room.
+            manager = self.kernel_manager
+            pools = getattr(manager, "kernel_pools_config", None)
+            if isinstance(pools, dict) and ENTRY in pools:
+                standby = min(self.pool_standby, pools[ENTRY].get("pool_size", 0))
+                manager.kernel_pools_config = {**pools, ENTRY: {**pools[ENTRY], "pool_size": standby}}
+            return settings
 
         def init_handlers(self):
             handlers = []
@@ -240,7 +250,8 @@ TEMPLATES = Path(__file__).resolve().parent / "jupyter"  # holds voila/templates
 
 ENTRY = "00_start.ipynb"  # the participants' app: the only page with a pool of warm kernels
 DEFAULT_POOL = 10
-POOL_REFILL_DELAY = 15.0  # seconds: refill after a burst of joins, not during it
+POOL_STANDBY = 2  # after the start, the pool is topped up to this many warm kernels only
+POOL_REFILL_DELAY = 10.0  # seconds: top up after a burst of joins, not during it
 
 
 def voila_argv(host: str, port: int, pool: int = 0) -> list[str]:
@@ -256,8 +267,9 @@ def pool_config(pool: int) -> dict:
 
     Those kernels start in advance ("preheated"); the page then waits in the kernel for the
     participant's request (:func:`workbook.session.request_query`). Other pages start a kernel
-    when opened. A used kernel is replaced after :data:`POOL_REFILL_DELAY` seconds, so refilling
-    does not compete with a room that is joining.
+    when opened. The pool is filled once for the room; after that it is topped up to
+    :data:`POOL_STANDBY` kernels only, :data:`POOL_REFILL_DELAY` seconds after a kernel is
+    used, so refilling never competes with a room that is joining.
     """
     if pool <= 0:
         return {}
@@ -272,7 +284,9 @@ def pool_config(pool: int) -> dict:
     }
 
 
-def run_voila(host: str, port: int, guard: RoomGuard, pool: int = 0, cull_after: int | None = None) -> None:
+def run_voila(
+    host: str, port: int, guard: RoomGuard, pool: int = 0, cull_after: int | None = None, standby: int = POOL_STANDBY
+) -> None:
     """Run the guarded Voilà server in this process until it is stopped."""
     os.chdir(ROOT)
     # The workbook's page template (a connection notice on top of Voilà's "lab" template).
@@ -280,6 +294,7 @@ def run_voila(host: str, port: int, guard: RoomGuard, pool: int = 0, cull_after:
     os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
     app_class = voila_app_class()
     app_class.guard = guard
+    app_class.pool_standby = max(0, int(standby))
     from traitlets.config import Config
 
     config = Config(pool_config(pool))
@@ -310,6 +325,12 @@ def main(argv: list[str] | None = None) -> int:
         help="zoveel startpagina's staan vooraf klaar (warme kernels); 0 = uit",
     )
     parser.add_argument(
+        "--pool-standby",
+        type=int,
+        default=POOL_STANDBY,
+        help="na de start blijven er zoveel warme startpagina's klaarstaan",
+    )
+    parser.add_argument(
         "--cull-idle-timeout",
         type=int,
         default=None,
@@ -332,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         _banner(args, key, training)
     guard = RoomGuard(args.begeleider_via_netwerk, args.max_per_client, args.max_kernels)
-    run_voila(args.host, args.port, guard, max(0, args.pool), args.cull_idle_timeout)
+    run_voila(args.host, args.port, guard, max(0, args.pool), args.cull_idle_timeout, args.pool_standby)
     return 0
 
 

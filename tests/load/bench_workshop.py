@@ -136,7 +136,8 @@ class Result:
 class ProtocolParticipant:
     """Speaks to the server as Voilà's page does: HTTP, then widget messages on the kernel websocket."""
 
-    def __init__(self, base: str, name: str, source_ip: str, modules: list[tuple[str, str]]):
+    def __init__(self, base: str, name: str, source_ip: str, modules: list[tuple[str, str]], think: float = 0.0):
+        self.think = think
         self.base = base
         self.name = name
         self.source_ip = source_ip
@@ -206,6 +207,7 @@ class ProtocolParticipant:
                         await self._set(field, value=text[:i])
                     await self._set(field, value=text)
                     self.result.typed.append(text)
+                await asyncio.sleep(self.think)  # reading and thinking, as a person does
             await asyncio.sleep(1.5)  # the debounced save (0.6 s) happens while the page is open
             pids = kernel_pids(server_pid)
             self.result.kernel_rss = max((rss_mb(p) for p in pids if self._is_my_kernel(p)), default=0.0)
@@ -321,7 +323,9 @@ class ProtocolParticipant:
 # --- participants in a real browser -----------------------------------------------------
 
 
-def browser_participants(base: str, names: list[str], delays: list[float], modules, results: list[Result]) -> None:
+def browser_participants(
+    base: str, names: list[str], delays: list[float], modules, results: list[Result], think: float = 0.0
+) -> None:
     """Real Chromium pages: join, every module with the next button, type, close the tab."""
     from playwright.sync_api import sync_playwright
 
@@ -354,6 +358,7 @@ def browser_participants(base: str, names: list[str], delays: list[float], modul
                         text = f"Browser {name} {module_id}: fijn dat je het vertelt."
                         area.fill(text)
                         result.typed.append(text)
+                    page.wait_for_timeout(think * 1000)  # reading and thinking (a person, not a test)
                 page.wait_for_timeout(1500)  # a person reads; the debounced save happens meanwhile
             except Exception as exc:  # noqa: BLE001
                 result.error = f"{type(exc).__name__}: {exc}"
@@ -385,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--arrival", type=float, default=8.0, help="everybody joins within this many seconds")
     parser.add_argument("--pool", type=int, default=None, help="warm start-page kernels (default: participants)")
     parser.add_argument("--linger", type=float, default=60.0, help="seconds to wait after everyone left")
+    parser.add_argument("--think", type=float, default=3.0, help="seconds a participant spends in a module")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
 
@@ -441,6 +447,7 @@ def main(argv: list[str] | None = None) -> int:
                 [delays[i] for i in sorted(browser_idx)],
                 modules,
                 results,
+                args.think,
             ),
         )
         t_start = time.monotonic()
@@ -451,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
             for i in range(n):
                 if i in browser_idx:
                     continue
-                who = ProtocolParticipant(base, names[i], f"127.0.1.{10 + i}", modules)
+                who = ProtocolParticipant(base, names[i], f"127.0.1.{10 + i}", modules, args.think)
                 tasks.append(who.run(delays[i], server.pid))
             return await asyncio.gather(*tasks)
 
