@@ -278,3 +278,22 @@ def test_practice_conversation_view_plays_saves_and_restores(ctx):
     assert len(again.conversation.turns) == 5 and again.conversation.finished
     again.restart.click()
     assert again.conversation.turns == [] and view.input_box.layout.display == "none"
+
+
+def test_a_turn_being_typed_survives_a_reload(tmp_path):
+    """The workshop benchmark found it: a typed but unsent turn was lost on reload."""
+    from workbook.session import Session
+    from workbook.store import Store
+    from workbook.ui import oefengesprek
+    from workbook.ui.common import PageContext
+
+    ctx = PageContext(Store(f"sqlite:///{tmp_path / 'c.sqlite'}"), Session("ABC", "Sanne", "t"))
+    view = oefengesprek.module(ctx).view
+    view.text.value = "Dat klinkt vervelend."
+    view.saver.flush()
+    again = oefengesprek.module(ctx).view
+    assert again.text.value == "Dat klinkt vervelend." and again.conversation.turns == []
+    again.say()
+    assert again.text.value == "" and len(again.conversation.turns) == 1
+    again.saver.flush()
+    assert oefengesprek.module(ctx).view.text.value == ""

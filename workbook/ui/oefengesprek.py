@@ -44,6 +44,7 @@ class ConversationView:
         self.send.on_click(lambda _b: self.say())
         self.restart.on_click(lambda _b: self._restart())
         self.choice.observe(lambda _c: self._load(), names="value")
+        self.text.observe(lambda _c: self._draft_changed(), names="value")
         self.input_box = widgets.VBox([self.text, self.send, self.message])
         self.widget = widgets.VBox(
             [
@@ -74,17 +75,31 @@ class ConversationView:
         if self.saver is not None:
             self.saver.flush()
         self.saver = self.ctx.autosaver(EXERCISE_PREFIX + self.script.id, self.status)
-        self.conversation = Conversation.from_state(self.script, self.saver.load())
+        saved = self.saver.load()
+        self.conversation = Conversation.from_state(self.script, saved)
+        draft = saved.get("draft") if isinstance(saved, dict) else None
+        self._loading = True
+        self.text.value = draft[:MAX_TURN_CHARS * 4] if isinstance(draft, str) else ""
+        self._loading = False
         self.situation.value = (
             f'<div class="wb-card wb-info"><strong>De situatie.</strong> {esc(self.script.situatie)}</div>'
         )
         self.message.value = ""
         self._render()
 
+    def _state(self) -> dict:
+        """The conversation so far plus the turn being typed (a reload keeps both)."""
+        text = self.text.value if isinstance(self.text.value, str) else ""
+        return {**self.conversation.state(), "draft": text[: MAX_TURN_CHARS * 4]}
+
+    def _draft_changed(self) -> None:
+        if not getattr(self, "_loading", False) and self.saver is not None:
+            self.saver.change(self._state())
+
     def _restart(self) -> None:
         self.conversation = Conversation(self.script)
         self.message.value = ""
-        self.saver.change(self.conversation.state(), immediate=True)
+        self.saver.change(self._state(), immediate=True)
         self._render()
 
     def say(self) -> None:
@@ -96,8 +111,10 @@ class ConversationView:
             self.message.value = f'<div class="wb-card wb-error">{esc(exc)}</div>'
             return
         self.message.value = ""
+        self._loading = True
         self.text.value = ""
-        self.saver.change(self.conversation.state(), immediate=True)
+        self._loading = False
+        self.saver.change(self._state(), immediate=True)
         self._render()
 
     def _turn_feedback(self, turn: dict) -> str:
