@@ -77,6 +77,18 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User plus system CPU time of these processes so far."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def kernel_pids(server_pid: int) -> list[int]:
     pids = []
     for pid in _children(server_pid):
@@ -130,6 +142,8 @@ class Result:
     typed: list[str] = field(default_factory=list)
     kernel: str = ""
     kernel_rss: float = 0.0
+    page: float | None = None  # seconds until the page's HTML arrived
+    ready: float | None = None  # seconds until the widgets could be used
     error: str = ""
 
 
@@ -164,6 +178,7 @@ class ProtocolParticipant:
                 request_timeout=TIMEOUT,
             )
             resp = await http.fetch(request)
+            self.result.page = time.monotonic() - started
             page = resp.body.decode("utf-8", "replace")
             self.result.kernel = re.search(r'"kernelId": *"([^"]+)"', page).group(1)
             cookies = "; ".join(c.split(";", 1)[0] for c in resp.headers.get_list("Set-Cookie"))
@@ -184,6 +199,7 @@ class ProtocolParticipant:
             )
             await self._send("comm_msg", {"comm_id": self.control_comm, "data": {"method": "request_states"}})
             await asyncio.wait_for(self.states_ready.wait(), TIMEOUT)
+            self.result.ready = time.monotonic() - started
             # interactive: join with code and name
             await self._set(self._find("wb-join-code"), value=CODE)
             await self._set(self._find("wb-join-alias"), value=self.name)
@@ -323,51 +339,46 @@ class ProtocolParticipant:
 # --- participants in a real browser -----------------------------------------------------
 
 
-def browser_participants(
-    base: str, names: list[str], delays: list[float], modules, results: list[Result], think: float = 0.0
-) -> None:
-    """Real Chromium pages: join, every module with the next button, type, close the tab."""
+def browser_participant(base: str, name: str, delay: float, modules, result: Result, think: float = 0.0) -> None:
+    """A real Chromium page: join, every module with the next button, type, close the tab."""
     from playwright.sync_api import sync_playwright
 
+    time.sleep(delay)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        t0 = time.monotonic()
-        for name, delay in zip(names, delays, strict=True):
-            result = Result(name + " (Chromium)")
-            results.append(result)
-            wait = delay - (time.monotonic() - t0)
-            if wait > 0:
-                time.sleep(wait)
-            page = browser.new_page()
-            page.set_default_timeout(TIMEOUT * 1000)
-            try:
-                started = time.monotonic()
-                page.goto(f"{base}/voila/render/00_start.ipynb")
-                page.fill(".wb-join-code input", CODE)
-                page.fill(".wb-join-alias input", name)
-                page.click("button.wb-join")
-                page.wait_for_selector(".wb-joined", state="visible")
-                result.join = time.monotonic() - started
-                result.kernel = page.evaluate(
-                    "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
-                )
-                for module_id, title in modules:
-                    t = time.monotonic()
-                    page.click("button.wb-nav-next")
-                    page.locator(".wb-module-title", has_text=title).wait_for()
-                    result.switches.append(time.monotonic() - t)
-                    area = page.locator(".wb-app-content textarea:visible").first
-                    if area.count():
-                        text = f"Browser {name} {module_id}: fijn dat je het vertelt."
-                        area.fill(text)
-                        result.typed.append(text)
-                    page.wait_for_timeout(think * 1000)  # reading and thinking (a person, not a test)
-                page.wait_for_timeout(1500)  # a person reads; the debounced save happens meanwhile
-            except Exception as exc:  # noqa: BLE001
-                result.error = f"{type(exc).__name__}: {exc}"
-            finally:
-                page.close(run_before_unload=True)
-        browser.close()
+        page = browser.new_page()
+        page.set_default_timeout(TIMEOUT * 1000)
+        try:
+            started = time.monotonic()
+            page.goto(f"{base}/voila/render/00_start.ipynb")
+            page.fill(".wb-join-code input", CODE)
+            page.fill(".wb-join-alias input", name)
+            page.click("button.wb-join")
+            page.wait_for_selector(".wb-joined", state="visible")
+            result.join = time.monotonic() - started
+            result.kernel = page.evaluate(
+                "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+            )
+            for module_id, title in modules:
+                t = time.monotonic()
+                page.click("button.wb-nav-next")
+                page.locator(".wb-module-title", has_text=title).wait_for()
+                result.switches.append(time.monotonic() - t)
+                area = page.locator(".wb-app-content textarea:visible").first
+                if area.count():
+                    text = f"Browser {name} {module_id}: fijn dat je het vertelt."
+                    area.fill(text)
+                    result.typed.append(text)
+                page.wait_for_timeout(think * 1000)  # reading and thinking (a person, not a test)
+        except Exception as exc:  # noqa: BLE001
+            result.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            page.close(run_before_unload=True)
+            # the browser stays open a moment, as a person's does, so the page's shutdown request goes out
+            deadline = time.monotonic() + 15
+            while result.kernel and _kernel_alive(base, result.kernel) and time.monotonic() < deadline:
+                time.sleep(0.5)
+            browser.close()
 
 
 # --- the run ------------------------------------------------------------------------------
@@ -448,7 +459,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Starting the server with a pool of {pool} warm kernels ...", flush=True)
         while len(kernel_pids(server.pid)) < pool and time.monotonic() < deadline:
             time.sleep(0.5)
-        time.sleep(2)
+        # Warm means: every pool kernel has run the start page up to the point where it waits
+        # for a participant. Wait until the server and its kernels are (almost) idle, as a
+        # facilitator who starts the workbook a few minutes before the room arrives.
+        while time.monotonic() < deadline:
+            before = cpu_seconds([server.pid, *kernel_pids(server.pid)])
+            time.sleep(2.0)
+            if cpu_seconds([server.pid, *kernel_pids(server.pid)]) - before < 0.2:
+                break
+        warm_after = time.monotonic() - (deadline - 300)
+        print(f"Pool warm after {warm_after:.0f} s.", flush=True)
         idle_pool = kernel_pids(server.pid)
         pool_rss = sum(rss_mb(p) for p in idle_pool)
         sampler.start()
@@ -456,19 +476,18 @@ def main(argv: list[str] | None = None) -> int:
         delays = [args.arrival * i / max(1, n - 1) for i in range(n)]
         browser_idx = set(range(0, n, max(1, n // max(1, n_browsers)))[:n_browsers]) if n_browsers else set()
         results: list[Result] = []
-        thread = threading.Thread(
-            target=browser_participants,
-            args=(
-                base,
-                [names[i] for i in sorted(browser_idx)],
-                [delays[i] for i in sorted(browser_idx)],
-                modules,
-                results,
-                args.think,
-            ),
-        )
+        threads = []
+        for i in sorted(browser_idx):
+            result = Result(names[i] + " (Chromium)")
+            results.append(result)
+            threads.append(
+                threading.Thread(
+                    target=browser_participant, args=(base, names[i], delays[i], modules, result, args.think)
+                )
+            )
         t_start = time.monotonic()
-        thread.start()
+        for thread in threads:
+            thread.start()
 
         async def protocol() -> list[Result]:
             tasks = []
@@ -480,7 +499,8 @@ def main(argv: list[str] | None = None) -> int:
             return await asyncio.gather(*tasks)
 
         results += asyncio.run(protocol())
-        thread.join(timeout=TIMEOUT * 20)
+        for thread in threads:
+            thread.join(timeout=TIMEOUT * 20)
         everyone_left = time.monotonic()
         print(f"Everyone left after {everyone_left - t_start:.0f} s; waiting {args.linger:.0f} s ...", flush=True)
         time.sleep(args.linger)
@@ -517,6 +537,7 @@ def main(argv: list[str] | None = None) -> int:
         "participants": n,
         "browsers": n_browsers,
         "pool": pool,
+        "pool_warm_after_s": round(warm_after),
         "arrival_s": args.arrival,
         "joined": len(joins),
         "join_median_s": statistics.median(joins) if joins else None,
@@ -541,6 +562,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Workshop benchmark: {n} participants ({n_browsers} in Chromium), joining within {args.arrival:.0f} s")
     print(f"  joined:                {len(joins)} of {n}")
     print(f"  join time:             {summary(joins)}")
+    print(f"    of which page HTML:  {summary([r.page for r in results if r.page is not None])}")
+    print(f"    widgets usable:      {summary([r.ready for r in results if r.ready is not None])}")
     print(f"  module switch:         {summary(switches)} ({len(switches)} switches)")
     print(
         f"  bare ipywidgets kernel {bare:.0f} MB; participant kernel median {median_rss:.0f} MB "
