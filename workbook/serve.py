@@ -298,6 +298,10 @@ def run_voila(
     from traitlets.config import Config
 
     config = Config(pool_config(pool))
+    # Kernels talk to the server over local sockets, not TCP ports: no port collisions when a
+    # pool of kernels starts at once (a collision left a participant's page hanging), and
+    # nothing of a kernel's traffic on the network.
+    config.KernelManager.transport = "ipc"
     if cull_after is not None:  # else voila.json decides
         config.MappingKernelManager.cull_idle_timeout = max(1, int(cull_after))
         config.MappingKernelManager.cull_interval = max(1, min(60, int(cull_after) // 2))

@@ -129,3 +129,19 @@ def test_the_start_page_kernel_loads_no_heavy_libraries():
     env = dict(os.environ, DB=f"sqlite:///{tempfile.mkdtemp()}/x.sqlite")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_next_module_is_built_in_the_background_inside_a_kernel_loop(ctx):
+    import asyncio
+
+    async def scenario():
+        app = WorkbookApp(ctx)
+        app.home.code.value, app.home.alias.value = "ABC", "Sanne"
+        app.home.join_button.click()  # after joining, module 1 is prepared while the start page is read
+        await asyncio.sleep(1.3)
+        assert "elementen" in app._views
+        app.show("elementen")
+        await asyncio.sleep(1.3)
+        assert "luisteren" in app._views and app.current == "elementen"
+
+    asyncio.run(scenario())

@@ -17,6 +17,7 @@ same builders.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from urllib.parse import parse_qs, urlencode
 
@@ -31,6 +32,7 @@ from workbook.ui.start import StartPage
 __all__ = ["WorkbookApp", "app", "HOME"]
 
 HOME = "start"
+PREFETCH_DELAY = 1.0  # seconds after a switch before the next module is built in the background
 log = logging.getLogger(__name__)
 
 # Installed once per page. The kernel writes the wanted address into a hidden widget
@@ -158,7 +160,29 @@ class WorkbookApp:
         self._update_nav()
         if push and changed:
             self._set_address(push=True)
+        self._prefetch_next()
         return changed
+
+    def _prefetch_next(self) -> None:
+        """Build the next module while the participant reads this one, so 'Volgende' is instant.
+
+        Runs on the kernel's event loop a moment later (never inside the click that is being
+        answered); outside a running kernel loop (tests, scripts) nothing is prefetched.
+        """
+        ids = [m.id for m in registry.MODULES]
+        index = 0 if self.current == HOME else ids.index(self.current) + 1
+        if index >= len(ids) or ids[index] in self._views or self.ctx.session is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        loop.call_later(PREFETCH_DELAY, self._prefetch, ids[index])
+
+    def _prefetch(self, module_id: str) -> None:
+        spec = registry.by_id(module_id)
+        if spec is not None and module_id not in self._views and self.ctx.session is not None:
+            self._view(spec)
 
     def step(self, delta: int) -> None:
         """Go to the previous (``-1``) or next (``1``) module; from the start page, next is module 1."""
@@ -258,6 +282,8 @@ class WorkbookApp:
         self._views.clear()
         if self.current != HOME:
             self.show(self.current, push=False)
+        else:
+            self._prefetch_next()
         self._set_address(push=False)
 
 
