@@ -144,4 +144,21 @@ def test_the_next_module_is_built_in_the_background_inside_a_kernel_loop(ctx):
         await asyncio.sleep(1.3)
         assert "luisteren" in app._views and app.current == "elementen"
 
-    asyncio.run(scenario())
+    # a thread of its own: an earlier test (Playwright) may leave an event loop in this one
+    import threading
+
+    errors = []
+    thread = threading.Thread(target=lambda: errors.extend(_run(scenario)))
+    thread.start()
+    thread.join(timeout=30)
+    assert not thread.is_alive() and errors == []
+
+
+def _run(scenario) -> list:
+    import asyncio
+
+    try:
+        asyncio.run(scenario())
+    except Exception as exc:  # noqa: BLE001 - reported to the test's thread
+        return [exc]
+    return []
