@@ -254,11 +254,21 @@ POOL_STANDBY = 2  # after the start, the pool is topped up to this many warm ker
 POOL_REFILL_DELAY = 10.0  # seconds: top up after a burst of joins, not during it
 
 
-def voila_argv(host: str, port: int, pool: int = 0) -> list[str]:
-    """Voilà's command-line arguments for the participants' server (see :func:`pool_config`)."""
+def voila_argv(host: str, port: int, pool: int = 0, cull_after: int | None = None) -> list[str]:
+    """Voilà's command-line arguments for the participants' server (see :func:`pool_config`).
+
+    ``cull_after`` overrides ``voila.json``'s culling: it must be an argument, since Voilà
+    reads ``voila.json`` after the constructor's config and only the command line wins.
+    """
     argv = ["notebooks", f"--Voila.ip={host}", f"--port={port}", "--no-browser", "--template=werkboek"]
     if pool > 0:
         argv.append("--preheat_kernel=True")
+    if cull_after is not None:
+        seconds = max(1, int(cull_after))
+        argv += [
+            f"--MappingKernelManager.cull_idle_timeout={seconds}",
+            f"--MappingKernelManager.cull_interval={max(1, min(60, seconds // 2))}",
+        ]
     return argv
 
 
@@ -302,11 +312,8 @@ def run_voila(
     # pool of kernels starts at once (a collision left a participant's page hanging), and
     # nothing of a kernel's traffic on the network.
     config.KernelManager.transport = "ipc"
-    if cull_after is not None:  # else voila.json decides
-        config.MappingKernelManager.cull_idle_timeout = max(1, int(cull_after))
-        config.MappingKernelManager.cull_interval = max(1, min(60, int(cull_after) // 2))
     app = app_class(config=config)
-    app.initialize(voila_argv(host, port, pool))
+    app.initialize(voila_argv(host, port, pool, cull_after))
     app.start()
 
 

@@ -5,7 +5,21 @@ from __future__ import annotations
 import re
 import time
 
-from tests.browser.conftest import assert_clean, join_workshop, open_module, saves, wait_for_new_save
+from tests.browser.conftest import (
+    assert_clean,
+    free_port,
+    join_workshop,
+    make_server_env,
+    open_module,
+    open_page,
+    open_training,
+    saves,
+    start_server,
+    stop_server,
+    wait_for_http,
+    wait_for_new_save,
+)
+from tests.browser.test_security import kernel_alive, page_kernel_id, wait_until
 from workbook import registry
 
 KERNEL_JS = "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
@@ -70,3 +84,39 @@ def test_a_shared_link_to_a_module_opens_that_module(page, voila_url):
     finally:
         other.context.close()
 
+
+def test_a_culled_kernel_loses_nothing(browser, tmp_path):
+    """A phone that sleeps never sends the shutdown; the culler ends its kernel; the answers stay."""
+    env = make_server_env(tmp_path)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = start_server(env, port, "voila-cull.log", "--cull-idle-timeout=4", "--pool=0")
+    context = browser.new_context()
+    try:
+        wait_for_http(base + "/", proc)
+        open_training("CULL", env["WERKBOEK_DB"])
+        page = context.new_page()
+        page.set_default_timeout(90_000)
+        open_page(page, base, "00_start.ipynb", ".wb-join-code input")
+        page.fill(".wb-join-code input", "CULL")
+        page.fill(".wb-join-alias input", "Yara")
+        page.click("button.wb-join")
+        page.wait_for_selector(".wb-joined", state="visible")
+        open_module(page, "Gespreksformulieren")
+        page.get_by_role("tab", name="Gesprek (mentor)").click()
+        before = saves(page)
+        page.locator(".wb-form-gesprek-0 textarea").fill("Plannen voor de toetsweek.")
+        wait_for_new_save(page, before)
+        link = page.evaluate("location.href")
+        kernel = page_kernel_id(page)
+        page.close(run_before_unload=False)  # no shutdown request: the connection just drops
+        wait_until(lambda: not kernel_alive(base, kernel), timeout=60, what="culling the idle kernel")
+        again = context.new_page()
+        again.set_default_timeout(90_000)
+        again.goto(link)
+        again.locator(".wb-module-title", has_text="Gespreksformulieren").wait_for()
+        again.get_by_role("tab", name="Gesprek (mentor)").click()
+        assert again.locator(".wb-form-gesprek-0 textarea").input_value() == "Plannen voor de toetsweek."
+    finally:
+        context.close()
+        stop_server(proc)

@@ -83,3 +83,19 @@ def test_only_the_start_page_gets_a_pool_of_warm_kernels():
     assert re.match(deny, str(ROOT / "notebooks" / "begeleider" / "dashboard.ipynb"))
     assert config["VoilaKernelManager"]["fill_delay"] >= 5  # refill after a burst of joins, not during it
     assert serve.pool_config(0) == {} and "--preheat_kernel=True" not in serve.voila_argv("h", 1, 0)
+
+
+def test_a_culling_option_wins_over_voila_json(monkeypatch):
+    """Voilà reads voila.json after the constructor's config: only the command line wins."""
+    import signal
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(signal, "signal", lambda *args: None)
+    app = serve.voila_app_class()()
+    app.initialize(serve.voila_argv("127.0.0.1", 8866, 0, cull_after=4))
+    culling = app.config.MappingKernelManager
+    assert int(culling.cull_idle_timeout) == 4 and int(culling.cull_interval) == 2
+    assert app.config.VoilaConfiguration.allow_theme_override == "NO"  # voila.json still read
+    plain = serve.voila_app_class()()
+    plain.initialize(serve.voila_argv("127.0.0.1", 8866, 0))
+    assert plain.config.MappingKernelManager.cull_idle_timeout == 300
