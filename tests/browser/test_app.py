@@ -120,3 +120,19 @@ def test_a_culled_kernel_loses_nothing(browser, tmp_path):
     finally:
         context.close()
         stop_server(proc)
+
+
+def test_closing_the_app_after_moving_between_modules_gives_its_kernel_back(browser, voila_url):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.set_default_timeout(90_000)
+    join_workshop(tab, voila_url, "APPCLOSE", "Ilse")
+    kernel = page_kernel_id(tab)
+    titles = registry.titles()
+    for number in (1, 2):
+        tab.locator("button.wb-nav-next").click()
+        _heading(tab, titles[number][0])
+    assert kernel_alive(voila_url, kernel)
+    tab.close(run_before_unload=True)
+    wait_until(lambda: not kernel_alive(voila_url, kernel), what="kernel shutdown after closing the app")
+    context.close()

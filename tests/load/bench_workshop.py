@@ -209,14 +209,14 @@ class ProtocolParticipant:
             self.result.join = time.monotonic() - started
             # every module in turn, with the next button; type into its first text field
             for module_id, title in self.modules:
-                before = set(self.models)
                 t = time.monotonic()
                 await self._click(self._find("wb-nav-next"))
                 heading = self.models[self._find("wb-nav-heading")]["state"].get("value", "")
                 if title not in heading:
                     raise RuntimeError(f"module {module_id} did not open (heading {heading!r})")
                 self.result.switches.append(time.monotonic() - t)
-                field = self._first_text_field(set(self.models) - before)
+                # the module's own widgets may exist already (the app prepares the next module)
+                field = self._first_text_field(self._descendants(self._find("wb-app-content")))
                 if field:
                     text = f"Bank {self.name} {module_id}: dat lijkt me lastig."
                     for i in range(6, len(text) + 1, 8):  # typing, a few keystrokes per message
@@ -317,7 +317,20 @@ class ProtocolParticipant:
             raise RuntimeError(f"no widget with class {css}")
         return None
 
-    def _first_text_field(self, candidates: set[str]) -> str | None:
+    def _descendants(self, model_id: str) -> list[str]:
+        """The widgets shown inside this one, in display order (depth first)."""
+        out, todo, seen = [], [model_id], set()
+        while todo:
+            current = todo.pop(0)
+            if current in seen or current not in self.models:
+                continue
+            seen.add(current)
+            out.append(current)
+            children = self.models[current]["state"].get("children") or []
+            todo[:0] = [c.removeprefix("IPY_MODEL_") for c in children if isinstance(c, str)]
+        return out
+
+    def _first_text_field(self, candidates: list[str]) -> str | None:
         for model_id in candidates:
             state = self.models.get(model_id, {}).get("state", {})
             if state.get("_model_name") == "TextareaModel" and not state.get("disabled"):
@@ -346,7 +359,10 @@ def browser_participant(base: str, name: str, delay: float, modules, result: Res
     time.sleep(delay)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+        # An explicit context: a page from browser.new_page() takes its context down when closed,
+        # before its shutdown beacon is out (a Playwright detail; a person's browser sends it).
+        context = browser.new_context()
+        page = context.new_page()
         page.set_default_timeout(TIMEOUT * 1000)
         try:
             started = time.monotonic()
@@ -378,6 +394,7 @@ def browser_participant(base: str, name: str, delay: float, modules, result: Res
             deadline = time.monotonic() + 15
             while result.kernel and _kernel_alive(base, result.kernel) and time.monotonic() < deadline:
                 time.sleep(0.5)
+            context.close()
             browser.close()
 
 
@@ -554,6 +571,7 @@ def main(argv: list[str] | None = None) -> int:
         "peak_kernel_rss_mb": round(peak_rss, 1),
         "kernels_left_after_linger": len(left),
         "participant_kernels_left": len(still_alive),
+        "participant_kernels_left_names": still_alive,
         "typed": typed,
         "saved": found,
         "errors": [f"{r.name}: {r.error}" for r in errors],
@@ -576,6 +594,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"  {args.linger:.0f} s after all left:   {len(still_alive)} participant kernels left; "
         f"{len(left)} kernels running in all (the warm standby pool)"
+        + (f"; still open: {', '.join(still_alive)}" if still_alive else "")
     )
     print(f"  answers:               {found} of {typed} typed texts saved")
     for line in figures["errors"][:10]:
