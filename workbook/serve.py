@@ -245,7 +245,8 @@ def voila_app_class():
     return WerkboekVoila
 
 
-TEMPLATES = Path(__file__).resolve().parent / "jupyter"  # holds voila/templates/werkboek
+# Put first on Jupyter's path: voila/templates/werkboek (the page) and kernels/python3 (see workbook.kernel)
+TEMPLATES = Path(__file__).resolve().parent / "jupyter"
 
 
 ENTRY = "00_start.ipynb"  # the participants' app: the only page with a pool of warm kernels

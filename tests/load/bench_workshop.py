@@ -96,7 +96,7 @@ def kernel_pids(server_pid: int) -> list[int]:
             cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue
-        if b"ipykernel" in cmd:
+        if b"ipykernel" in cmd or b"workbook.kernel" in cmd:
             pids.append(pid)
     return pids
 

@@ -99,3 +99,30 @@ def test_a_culling_option_wins_over_voila_json(monkeypatch):
     plain = serve.voila_app_class()()
     plain.initialize(serve.voila_argv("127.0.0.1", 8866, 0))
     assert plain.config.MappingKernelManager.cull_idle_timeout == 300
+
+
+def test_the_servers_kernels_run_without_the_debugger(monkeypatch):
+    """Voilà's kernels come from the workbook's spec (8 MB lighter each); they still run code."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import KernelManager
+
+    monkeypatch.setenv("JUPYTER_PATH", str(serve.TEMPLATES))
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    assert spec.argv[:3] == ["python", "-m", "workbook.kernel"] and spec.metadata["debugger"] is False
+    km = KernelManager(kernel_name="python3", kernel_spec_manager=KernelSpecManager())
+    km.start_kernel()
+    client = km.client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        seen = []
+        client.execute_interactive(
+            "import sys, ipywidgets\n"
+            "print(sys.modules.get('debugpy') is None, hasattr(get_ipython().kernel, 'debugger'))",
+            output_hook=lambda msg: seen.append(msg["content"].get("text", "")),
+            timeout=60,
+        )
+        assert "".join(seen).split() == ["True", "False"]
+    finally:
+        client.stop_channels()
+        km.shutdown_kernel(now=True)
