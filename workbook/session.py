@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -155,13 +156,19 @@ def _wait_for_request() -> None:
             os.environ[str(key)] = str(value)
 
 
-def _receive_request_info() -> dict | None:
+def _receive_request_info(wait: float = 30.0, give_up_after: float = 12 * 3600) -> dict | None:
     """Block until Voilà sends this preheated kernel its request's details.
 
     The same exchange as ``voila.utils.wait_for_request`` (a websocket to ``voila/query/<kernel>``),
     without importing ``voila.utils``: that import pulls in the whole Jupyter server and adds
-    some 40 MB to every participant's kernel.
+    some 40 MB to every participant's kernel. Unlike that function it never waits on a dead
+    line: Voilà keeps a request for a kernel that is not connected and sends it when the
+    kernel connects, so after ``wait`` seconds of silence the kernel connects anew. (Voilà's
+    server can drop a waiting connection from its table when another one closes while the room
+    is joining; the page then hung for good.) A pooled kernel may wait hours for its
+    participant; after ``give_up_after`` seconds it carries on without a request.
     """
+    from websockets.exceptions import WebSocketException
     from websockets.sync.client import connect  # a Voilà dependency, light on its own
 
     protocol = os.environ.get("VOILA_WS_PROTOCOL", "ws")
@@ -169,14 +176,25 @@ def _receive_request_info() -> dict | None:
     port = os.environ.get("VOILA_APP_PORT", "8866")
     base = os.environ.get("VOILA_WS_BASE_URL", os.environ.get("VOILA_SERVER_URL", "/"))
     url = f"{protocol}://{host}:{port}{base}voila/query/{os.environ.get('VOILA_KERNEL_ID', '')}"
-    try:
-        with connect(url, open_timeout=10, max_size=2**20) as websocket:
-            raw = websocket.recv()
-    except (OSError, TimeoutError) as exc:
-        logging.getLogger(__name__).warning("no request info from %s: %s", url, exc)
-        return None
-    info = json.loads(raw)
-    return info if isinstance(info, dict) else None
+    log = logging.getLogger(__name__)
+    deadline = time.monotonic() + give_up_after
+    while time.monotonic() < deadline:
+        try:
+            with connect(url, open_timeout=10, max_size=2**20) as websocket:
+                raw = websocket.recv(timeout=wait)
+        except TimeoutError:
+            continue  # silence (or a slow open while the room joins): connect anew
+        except (OSError, WebSocketException) as exc:
+            log.warning("no request info from %s yet: %s", url, exc)
+            time.sleep(1.0)
+            continue
+        try:
+            info = json.loads(raw)
+        except ValueError:
+            return None
+        return info if isinstance(info, dict) else None
+    log.warning("no request info from %s; the page continues without it", url)
+    return None
 
 
 def request_query() -> str:

@@ -210,3 +210,21 @@ def test_a_stopped_server_is_told_and_nothing_saved_is_lost(browser, tmp_path):
     finally:
         context.close()
         stop_server(proc)
+
+
+def test_a_page_whose_widgets_never_appear_offers_a_reload(browser, voila_url):
+    """If the widgets never show (here: their script does not load), the page says so in Dutch."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.clock.install()
+        page.route(re.compile(r".*widgets-manager.*\.js.*"), lambda route: route.abort())
+        page.goto(f"{voila_url}/voila/render/02_luisteren.ipynb")
+        notice = page.locator("#wb-connection")
+        assert notice.is_hidden() and page.locator(".jupyter-widgets").count() == 0
+        page.clock.fast_forward("00:50")
+        notice.wait_for(state="visible")
+        assert "komt niet op gang" in notice.inner_text() and "Verbinding verbroken" not in notice.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "screenshots" / "pagina_komt_niet_op_gang.png"))
+    finally:
+        context.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from workbook import session
@@ -164,3 +166,56 @@ def test_client_id_comes_from_the_server_not_the_query(monkeypatch):
     assert session.client_id() == "lokaal" and session.from_this_computer()
     monkeypatch.setenv(session.CLIENT_ENV, "10.0.0.9")
     assert session.client_id() == "10.0.0.9" and not session.from_this_computer()
+
+
+def test_a_pooled_kernel_gets_its_request_even_when_voila_lost_its_connection(monkeypatch):
+    """Voilà's server can drop a waiting kernel from its table; the kernel connects anew and gets it."""
+    import asyncio
+    import socket
+    import threading
+
+    import tornado.web
+    from voila.request_info_handler import RequestInfoSocketHandler
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    kernel = "k-test-1"
+    loop = asyncio.new_event_loop()
+    started = threading.Event()
+
+    def serve() -> None:
+        asyncio.set_event_loop(loop)
+        tornado.web.Application([(r"/voila/query/(.*)", RequestInfoSocketHandler)]).listen(port, "127.0.0.1")
+        started.set()
+        loop.run_forever()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    started.wait(10)
+
+    def lose_then_send() -> None:
+        # the kernel is connected; its entry disappears (as after another socket's close) ...
+        deadline = time.monotonic() + 10
+        while kernel not in RequestInfoSocketHandler._waiters and time.monotonic() < deadline:
+            time.sleep(0.05)
+        loop.call_soon_threadsafe(RequestInfoSocketHandler._waiters.pop, kernel, None)
+        time.sleep(0.2)
+        # ... so the participant's request is kept in Voilà's cache, not delivered
+        payload = '{"QUERY_STRING": "training=ABC"}'
+        loop.call_soon_threadsafe(RequestInfoSocketHandler.send_updates, {"kernel_id": kernel, "payload": payload})
+
+    monkeypatch.setenv("VOILA_APP_PORT", str(port))
+    monkeypatch.setenv("VOILA_KERNEL_ID", kernel)
+    monkeypatch.delenv("VOILA_WS_BASE_URL", raising=False)
+    monkeypatch.delenv("VOILA_SERVER_URL", raising=False)
+    sender = threading.Thread(target=lose_then_send)
+    sender.start()
+    try:
+        info = session._receive_request_info(wait=0.5, give_up_after=20)
+    finally:
+        sender.join(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        RequestInfoSocketHandler._cache.pop(kernel, None)
+    assert info == {"QUERY_STRING": "training=ABC"}
