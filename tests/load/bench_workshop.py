@@ -42,6 +42,7 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, FACILITATOR_KEY, fre
 
 CODE = "BENCH"
 TIMEOUT = 120.0  # seconds for any single step before it counts as failed
+ARTIFACTS: Path | None = None  # where a failing Chromium participant leaves a screenshot (set by main)
 
 
 # --- measuring processes ----------------------------------------------------------------
@@ -364,6 +365,9 @@ def browser_participant(base: str, name: str, delay: float, modules, result: Res
         context = browser.new_context()
         page = context.new_page()
         page.set_default_timeout(TIMEOUT * 1000)
+        console: list[str] = []
+        page.on("console", lambda msg: console.append(f"{msg.type}: {msg.text}"[:300]))
+        page.on("pageerror", lambda err: console.append(f"pageerror: {err}"[:300]))
         try:
             started = time.monotonic()
             page.goto(f"{base}/voila/render/00_start.ipynb")
@@ -387,7 +391,12 @@ def browser_participant(base: str, name: str, delay: float, modules, result: Res
                     result.typed.append(text)
                 page.wait_for_timeout(think * 1000)  # reading and thinking (a person, not a test)
         except Exception as exc:  # noqa: BLE001
-            result.error = f"{type(exc).__name__}: {exc}"
+            result.error = f"{type(exc).__name__}: {exc}".split("\n", 1)[0]
+            if ARTIFACTS is not None:  # what the person saw, for the report
+                shot = ARTIFACTS / f"{name}.png"
+                page.screenshot(path=str(shot))
+                (ARTIFACTS / f"{name}.console.txt").write_text("\n".join(console), encoding="utf-8")
+                result.error += f" (screenshot: {shot})"
         finally:
             page.close(run_before_unload=True)
             # the browser stays open a moment, as a person's does, so the page's shutdown request goes out
@@ -443,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
     n_browsers = min(max(0, args.browsers), n)
     pool = n if args.pool is None else args.pool
     data = Path(tempfile.mkdtemp(prefix="werkboek-bench-"))
+    global ARTIFACTS
+    ARTIFACTS = data
     env = os.environ.copy()
     env.update(
         WERKBOEK_DATA=str(data),
