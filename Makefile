@@ -14,7 +14,7 @@ POOL ?= 10
 N ?= 30
 BROWSERS ?= 2
 
-.PHONY: install workshop lab test test-unit test-notebooks test-browser test-load bench bench-workshop lint check-content clean
+.PHONY: install workshop lab test test-unit test-notebooks test-browser test-load bench bench-workshop lint check-content content-schema clean
 
 # (Re)install only when the dependencies change.
 $(STAMP): pyproject.toml
@@ -51,18 +51,22 @@ test-load: $(STAMP)
 	$(BIN)/python -m pytest -m load tests
 
 bench: $(STAMP)
-	$(BIN)/python -m workbook.bench
+	$(BIN)/python -m benchmarks.bench
 
 ## A training on this machine: N participants join, visit every module, type and leave.
 bench-workshop: $(STAMP)
-	$(BIN)/python -m tests.load.bench_workshop --participants $(N) --browsers $(BROWSERS)
+	$(BIN)/python -m benchmarks.workshop --participants $(N) --browsers $(BROWSERS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check workbook tests
+	$(BIN)/ruff check workbook tests benchmarks
 
 ## Validate every file in exercises/ and explain what is wrong, in Dutch.
 check-content: $(STAMP)
 	$(BIN)/python -m workbook.content
+
+## JSON Schemas of the content files, for an editor that validates YAML (VS Code: YAML extension).
+content-schema: $(STAMP)
+	$(BIN)/python -m workbook.content --schema exercises/schema
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache

@@ -40,7 +40,8 @@ def form_to_data(fields: dict[str, Any]) -> dict[str, Any]:
 
 def scenario_yaml(scenario: Rollenspel) -> str:
     """The scenario as YAML in the same shape as the hand-written files."""
-    return yaml.safe_dump(scenario.model_dump(), allow_unicode=True, sort_keys=False, width=100)
+    body = yaml.safe_dump(scenario.model_dump(), allow_unicode=True, sort_keys=False, width=100)
+    return "# yaml-language-server: $schema=../schema/rollenspellen.schema.json\n" + body
 
 
 def save_scenario(fields: dict[str, Any], directory: Path | None = None, overwrite: bool = False) -> Path:

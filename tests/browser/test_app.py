@@ -5,21 +5,23 @@ from __future__ import annotations
 import re
 import time
 
-from tests.browser.conftest import (
+from tests.browser.helpers import (
     assert_clean,
     free_port,
     join_workshop,
+    kernel_alive,
     make_server_env,
     open_module,
     open_page,
     open_training,
+    page_kernel_id,
     saves,
     start_server,
     stop_server,
     wait_for_http,
     wait_for_new_save,
+    wait_until,
 )
-from tests.browser.test_security import kernel_alive, page_kernel_id, wait_until
 from workbook import registry
 
 KERNEL_JS = "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"

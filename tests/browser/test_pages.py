@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import NOTEBOOKS, ROOT, assert_clean, open_module, open_page
+from tests.browser.helpers import NOTEBOOKS, ROOT, assert_clean, open_module, open_page
 from workbook import content
 
 

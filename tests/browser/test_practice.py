@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.conftest import (
+from tests.browser.helpers import (
     FACILITATOR_KEY,
     assert_clean,
     join_workshop,

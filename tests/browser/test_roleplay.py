@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.conftest import assert_clean, join_workshop, open_module, saves, wait_for_new_save
+from tests.browser.helpers import assert_clean, join_workshop, open_module, saves, wait_for_new_save
 
 
 def _open(page, voila_url, code, alias, title):

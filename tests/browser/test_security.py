@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import http.client
-import json
 import re
 import sqlite3
 import time
@@ -20,49 +19,27 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import (
+from tests.browser.helpers import (
     ARTIFACTS,
     NOTEBOOKS,
     assert_clean,
     free_port,
     join_workshop,
+    kernel_alive,
     make_server_env,
     open_module,
     open_page,
     open_training,
+    page_kernel_id,
     saves,
     start_server,
     stop_server,
     wait_for_http,
     wait_for_new_save,
+    wait_until,
 )
 
 PAYLOAD = '"><img src=x onerror=alert(1)>'
-
-
-def wait_until(condition, timeout: float = 30.0, what: str = "condition") -> None:
-    """Poll a condition (a server state, not a page) until it holds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"{what} did not happen within {timeout} s")
-
-
-def kernel_alive(base: str, kernel_id: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base}/api/kernels/{kernel_id}", timeout=5) as resp:
-            return resp.status == 200
-    except urllib.error.HTTPError as exc:
-        if exc.code == 404:
-            return False
-        raise
-
-
-def page_kernel_id(page) -> str:
-    config = json.loads(page.locator("#jupyter-config-data").first.text_content())
-    return config["kernelId"]
 
 
 def get_from(base: str, path: str, source: str) -> tuple[int, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import (
+from tests.browser.helpers import (
     FACILITATOR_KEY,
     assert_clean,
     join_workshop,

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.conftest import free_port
+from tests.browser.helpers import free_port
 
 
 def _pg_bin() -> str:

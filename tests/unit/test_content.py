@@ -192,3 +192,60 @@ def test_check_content_command_reports_errors(broken_dir: Path, monkeypatch, cap
     assert content.main() == 1
     err = capsys.readouterr().err
     assert "exercises/hgw.yaml" in err and "inleiding" in err
+
+
+def test_a_mapping_with_a_key_left_out_gets_a_dutch_error_not_a_crash(broken_dir: Path):
+    """brillen.yaml's 'opdrachten' must name every exercise; one left out used to break the page."""
+    text = (broken_dir / "brillen.yaml").read_text(encoding="utf-8")
+    start = text.index("\n  lab:")
+    end = text.index("\n", start + 1)
+    while text[end + 1 : end + 5] == "    ":  # the folded text of 'lab' continues on indented lines
+        end = text.index("\n", end + 1)
+    (broken_dir / "brillen.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        content.load("brillen", broken_dir)
+    assert "bij 'opdrachten' ontbreken teksten voor: lab" in info.value.message
+
+
+def test_every_file_states_its_schema_version_and_a_wrong_one_is_explained(broken_dir: Path):
+    for path in [*sorted(broken_dir.glob("*.yaml")), *sorted(broken_dir.glob("*/*.yaml"))]:
+        assert "\nschema_version: 1\n" in path.read_text(encoding="utf-8"), path.name
+    _replace(broken_dir / "ouders.yaml", "schema_version: 1\n", "schema_version: 7\n")
+    with pytest.raises(ContentError) as info:
+        content.load("ouders", broken_dir)
+    assert "veld 'schema_version'" in info.value.message and "niet toegestaan" in info.value.message
+
+
+def test_the_json_schemas_are_current_and_accept_every_content_file(tmp_path: Path):
+    import json
+
+    import jsonschema
+    import yaml
+
+    written = content.write_json_schemas(tmp_path)
+    shipped = content.exercises_dir() / "schema"
+    for path in written:  # `make content-schema` was run after the last model change
+        assert json.loads((shipped / path.name).read_text(encoding="utf-8")) == json.loads(path.read_text()), path.name
+    schemas = content.json_schemas()
+    base = content.exercises_dir()
+    for name in content.MODELS:
+        data = yaml.safe_load((base / f"{name}.yaml").read_text(encoding="utf-8"))
+        jsonschema.validate(data, schemas[name])
+        first = (base / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=schema/{name}.schema.json"  # editors find it
+    for folder in content.FOLDERS:
+        for path in sorted((base / folder).glob("*.yaml")):
+            jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schemas[folder])
+    brillen = yaml.safe_load((base / "brillen.yaml").read_text(encoding="utf-8"))
+    del brillen["opdrachten"]["lab"]
+    with pytest.raises(jsonschema.ValidationError):  # the editor also flags a key left out
+        jsonschema.validate(brillen, schemas["brillen"])
+
+
+def test_the_element_ids_have_one_source():
+    from typing import get_args
+
+    from workbook.content.models import ElementId
+
+    assert ELEMENT_IDS == get_args(ElementId)
+    assert [e.id for e in content.load("elementen").elementen] == list(ELEMENT_IDS)

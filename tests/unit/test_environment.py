@@ -61,7 +61,7 @@ def test_code_is_ruff_clean():
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "workbook", "tests", "conftest.py"],
+        [sys.executable, "-m", "ruff", "check", "workbook", "tests", "benchmarks", "conftest.py"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+import shutil
 from datetime import date
 
 import docx
@@ -79,6 +80,24 @@ def test_module_08_sorting_and_rewriting(ctx):
     box.rewrite.saver.flush()
     assert ctx.store.load("ABC", "Sanne", leerlingbespreking.REWRITE_EXERCISE)["good"] == 1
     assert "Vijf kenmerken" in widget_html(box)
+
+
+def test_module_08_shows_the_seven_hgw_principles_and_survives_a_broken_hgw_file(ctx, tmp_path, monkeypatch):
+    box = leerlingbespreking.module(ctx, seed=2)
+    tabs = box.children[-1]
+    assert tabs.titles[-1] == "Handelingsgericht werken"
+    hgw = widget_html(tabs.children[-1])
+    for principle in content.load("hgw").principes:
+        assert principle.naam in hgw
+    assert hgw.count("Als mentor:") == 7
+    broken = tmp_path / "exercises"
+    shutil.copytree(content.exercises_dir(), broken)
+    (broken / "hgw.yaml").write_text("inleiding: [\n", encoding="utf-8")
+    monkeypatch.setenv("WERKBOEK_EXERCISES", str(broken))
+    box = leerlingbespreking.module(ctx, seed=2)
+    tabs = box.children[-1]
+    assert "exercises/hgw.yaml" in widget_html(tabs.children[-1])  # the Dutch error, in this tab only
+    assert "Vijf kenmerken" in widget_html(tabs.children[0]) and len(tabs.children) == 4
 
 
 def test_module_10_quiz_and_dialogue_notes(ctx):

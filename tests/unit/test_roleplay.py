@@ -188,6 +188,8 @@ def test_save_scenario_writes_a_valid_file(copy):
     assert path == copy / "rollenspellen" / "nieuw_scenario.yaml"
     plays, errors = content.load_folder("rollenspellen", copy)
     assert errors == [] and "nieuw_scenario" in {p.id for p in plays}
+    written = path.read_text(encoding="utf-8").splitlines()
+    assert written[:2] == ["# yaml-language-server: $schema=../schema/rollenspellen.schema.json", "schema_version: 1"]
     with pytest.raises(FileExistsError, match="bestaat al"):
         authoring.save_scenario(_form_fields(), copy)
     authoring.save_scenario(_form_fields(), copy, overwrite=True)

@@ -1,15 +1,16 @@
-"""Module 08: the leerlingbespreking, with a green lens: characteristics, parts, and question practice."""
+"""Module 08: the leerlingbespreking, with a green lens: characteristics, parts, question practice, HGW."""
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
-from workbook.content import LeerlingbesprekingFile
+from workbook.content import HgwFile, LeerlingbesprekingFile
 from workbook.practice import RewriteProgress, judge_green, meeting_quiz, meeting_tasks
 from workbook.ui.common import (
     PageContext,
     bullets,
     esc,
+    load_content,
     module_start,
     save_status,
     style,
@@ -36,6 +37,21 @@ def explain_html(data: LeerlingbesprekingFile) -> str:
         f'<h4>Vijf kenmerken</h4><table class="wb-table">{kenmerken}</table>'
         f"<h3>Drie onderdelen</h3>{onderdelen}</div>"
     )
+
+
+def hgw_html(data: HgwFile) -> str:
+    """The seven principles of handelingsgericht werken (HGW), each with what it asks of a mentor."""
+    rows = "".join(
+        f"<tr><td><strong>{p.nummer}. {esc(p.naam)}</strong></td><td>{esc(p.uitleg)}"
+        f"<br><em>Als mentor: {esc(p.voor_de_mentor)}</em></td></tr>"
+        for p in data.principes
+    )
+    return f'<div class="wb-card wb-hgw"><p>{esc(data.inleiding)}</p><table class="wb-table">{rows}</table></div>'
+
+
+def _hgw_tab() -> widgets.Widget:
+    data, error = load_content("hgw")  # a broken hgw.yaml costs this tab only
+    return error if error is not None else widgets.HTML(hgw_html(data))
 
 
 def _judged_html(result) -> str:
@@ -68,8 +84,8 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
         "Typ hier je oplossingsgerichte vraag...",
     )
     rewrite.widget.children = (*rewrite.widget.children, status)
-    tabs = widgets.Tab(children=[widgets.HTML(explain_html(data)), quiz.widget, rewrite.widget])
-    tabs.titles = ("De bespreking", "Sorteren", "Herschrijven")
+    tabs = widgets.Tab(children=[widgets.HTML(explain_html(data)), quiz.widget, rewrite.widget, _hgw_tab()])
+    tabs.titles = ("De bespreking", "Sorteren", "Herschrijven", "Handelingsgericht werken")
     box = widgets.VBox([style(), bar, tabs])
     box.quiz_view, box.rewrite = quiz, rewrite
     return box

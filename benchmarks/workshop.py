@@ -12,7 +12,7 @@ Reported: join time and module-switch time (median, p95, max), live kernels and 
 RSS over time, the RSS of one participant's kernel against a bare ipywidgets kernel measured
 in the same run, kernels left 60 s after everyone left, and answers saved versus typed.
 
-    python -m tests.load.bench_workshop --participants 30 --browsers 2
+    python -m benchmarks.workshop --participants 30 --browsers 2
 
 Only loopback addresses are used; every loop is bounded in count and time.
 """
@@ -35,10 +35,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, FACILITATOR_KEY, free_port  # noqa: E402
+from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, FACILITATOR_KEY, free_port  # noqa: E402
 
 CODE = "BENCH"
 TIMEOUT = 120.0  # seconds for any single step before it counts as failed

@@ -1,0 +1,1 @@
+"""Benchmarks: ``make bench`` (pages, hot paths, feedback) and ``make bench-workshop`` (a whole room)."""

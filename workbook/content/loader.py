@@ -1,0 +1,203 @@
+"""Reading the content files: YAML in, validated models out, Dutch errors for what is wrong.
+
+A broken file only affects the module that uses it: :func:`load` raises
+:class:`~workbook.content.errors.ContentError` for that file alone and :func:`load_all`
+never raises. Files are cached until they change on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from workbook.content.errors import ContentError, dutch_problem
+from workbook.content.models import ELEMENT_IDS, FOLDERS, MODELS, _Strict, fixed_keys
+
+_CACHE: dict[tuple[str, float], BaseModel] = {}
+# libyaml's parser when PyYAML was built with it (the wheels are); same safe semantics.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def exercises_dir() -> Path:
+    """The folder with the content files: ``WERKBOEK_EXERCISES`` or ``exercises/`` in the project."""
+    env = os.environ.get("WERKBOEK_EXERCISES")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "exercises"
+
+
+def _display_name(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
+def load(name: str, directory: Path | None = None) -> Any:
+    """Load and validate one content file.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`MODELS`, e.g. ``"elementen"`` for ``exercises/elementen.yaml``.
+    directory : Path, optional
+        Where the files are; defaults to :func:`exercises_dir`.
+
+    Returns
+    -------
+    pydantic.BaseModel
+        The validated, immutable content model.
+
+    Raises
+    ------
+    ContentError
+        If the file is missing, is not valid YAML or does not match the schema.
+    """
+    return _load_path((directory or exercises_dir()) / f"{name}.yaml", MODELS[name])
+
+
+def _load_path(path: Path, model: type[BaseModel]) -> Any:
+    shown = _display_name(path)
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        raise ContentError(shown, ["het bestand bestaat niet of kan niet worden gelezen"]) from None
+    key = (str(path), stamp)
+    if key in _CACHE:
+        return _CACHE[key]
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - safe loader
+    except UnicodeDecodeError:
+        raise ContentError(shown, ["het bestand is geen UTF-8-tekst"]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"regel {mark.line + 1}, kolom {mark.column + 1}" if mark else "onbekende plek"
+        problem = getattr(exc, "problem", None) or "ongeldige YAML"
+        raise ContentError(
+            shown,
+            [f"{where}: het bestand is geen geldige YAML ({problem}); let op inspringing en dubbele punten"],
+        ) from None
+    if not isinstance(data, dict):
+        raise ContentError(shown, ["het bestand is leeg of bevat geen velden (naam: waarde)"])
+    try:
+        result = model.model_validate(data)
+    except ValidationError as exc:
+        problems = [dutch_problem(data, e) for e in exc.errors()]
+        raise ContentError(shown, problems) from None
+    _CACHE[key] = result
+    return result
+
+
+def load_all(directory: Path | None = None) -> dict[str, Any]:
+    """Load every content file; never raises.
+
+    Returns
+    -------
+    dict
+        File key to validated model, or to the :class:`ContentError` that file gave.
+    """
+    out: dict[str, Any] = {}
+    for name in MODELS:
+        try:
+            out[name] = load(name, directory)
+        except ContentError as exc:
+            out[name] = exc
+    return out
+
+
+def element_names() -> dict[str, str]:
+    """Element id to its Dutch name; the ids themselves when the elements file is broken."""
+    try:
+        return {e.id: e.naam for e in load("elementen").elementen}
+    except ContentError:
+        return {e: e.replace("_", " ") for e in ELEMENT_IDS}
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """A JSON Schema per content file and per folder item, for a trainer's editor (``make content-schema``)."""
+    out = {name: model.model_json_schema() for name, model in MODELS.items()}
+    out.update({folder: model.model_json_schema() for folder, model in FOLDERS.items()})
+    for schema in out.values():
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        _require_fixed_keys(schema)
+    return out
+
+
+def _require_fixed_keys(schema: dict[str, Any]) -> None:
+    """Mappings over a fixed set of keys must name them all, in the schema as in the models."""
+    models = {m.__name__: m for m in _all_models()}
+    for title, part in [(schema.get("title"), schema), *schema.get("$defs", {}).items()]:
+        model = models.get(title)
+        for name, field in (model.model_fields.items() if model else ()):
+            keys = fixed_keys(field.annotation)
+            if keys and name in part.get("properties", {}):
+                part["properties"][name]["required"] = list(keys)
+
+
+def _all_models() -> list[type[BaseModel]]:
+    todo, seen = [_Strict], []
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            seen.append(sub)
+            todo.append(sub)
+    return seen
+
+
+def write_json_schemas(target: Path) -> list[Path]:
+    """Write :func:`json_schemas` as ``<name>.schema.json`` files into ``target``; returns the paths."""
+    import json
+
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in json_schemas().items():
+        path = target / f"{name}.schema.json"
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Validate all content files and print what is wrong, in Dutch (``--schema DIR``: write the schemas)."""
+    args = argv or []
+    if args[:1] == ["--schema"]:
+        target = Path(args[1]) if len(args) > 1 else exercises_dir() / "schema"
+        for path in write_json_schemas(target):
+            print(f"Geschreven: {path}")
+        return 0
+    results = load_all()
+    errors = [r for r in results.values() if isinstance(r, ContentError)]
+    for err in errors:
+        print(err.message, file=sys.stderr)
+    if not errors:
+        print(f"Alle {len(results)} inhoudsbestanden in {exercises_dir()} zijn in orde.")
+    return 1 if errors else 0
+
+
+def load_folder(folder: str, directory: Path | None = None) -> tuple[list[Any], list[ContentError]]:
+    """Load every ``*.yaml`` in a subfolder of the exercises (one item per file); never raises.
+
+    Returns
+    -------
+    tuple
+        The valid items sorted by ``titel``, and a :class:`ContentError` per broken file.
+    """
+    model = FOLDERS[folder]
+    base = (directory or exercises_dir()) / folder
+    items, errors = [], []
+    for path in sorted(base.glob("*.yaml")):
+        try:
+            items.append(_load_path(path, model))
+        except ContentError as err:
+            errors.append(err)
+    ids = [i.id for i in items]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        errors.append(ContentError(f"{folder}/", [f"het id '{dup}' komt in meer dan één bestand voor"]))
+    return sorted(items, key=lambda i: i.titel), errors
+
+
+def validate_item(folder: str, data: dict[str, Any], shown: str = "formulier") -> Any:
+    """Validate a dict as one item of ``folder``; raises :class:`ContentError` in Dutch."""
+    try:
+        return FOLDERS[folder].model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(shown, [dutch_problem(data, e) for e in exc.errors()]) from None
