@@ -32,8 +32,14 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlencode
+
+from jupyter_server.services.kernels.connection.base import (  # the server's own format
+    deserialize_msg_from_ws_v1,
+    serialize_msg_to_ws_v1,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -41,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, FACILITATOR_KEY, free_port  # noqa: E402
 
 CODE = "BENCH"
+WS_PROTOCOL = "v1.kernel.websocket.jupyter.org"  # the kernel websocket protocol of Voilà's front end
 TIMEOUT = 120.0  # seconds for any single step before it counts as failed
 ARTIFACTS: Path | None = None  # where a failing Chromium participant leaves a screenshot (set by main)
 
@@ -117,7 +124,7 @@ def bare_ipywidgets_kernel_rss() -> float:
 
 
 class Sampler(threading.Thread):
-    """Samples live kernels and their total RSS every second."""
+    """Samples live kernels and their total RSS every second, and the CPU time used from the start."""
 
     def __init__(self, server_pid: int):
         super().__init__(daemon=True)
@@ -125,11 +132,22 @@ class Sampler(threading.Thread):
         self.samples: list[tuple[float, int, float]] = []
         self.stop = threading.Event()
         self.t0 = time.monotonic()
+        self.cpu: dict[int, tuple[float, float]] = {}  # pid -> (CPU seconds at start, last seen)
 
     def run(self) -> None:
         while not self.stop.wait(1.0):
             pids = kernel_pids(self.server_pid)
             self.samples.append((time.monotonic() - self.t0, len(pids), sum(rss_mb(p) for p in pids)))
+            for pid in [self.server_pid, *pids]:
+                used = cpu_seconds([pid])
+                first = self.cpu.get(pid, (used, used))[0]
+                self.cpu[pid] = (first, max(used, self.cpu.get(pid, (0.0, 0.0))[1]))
+
+    def cpu_used(self) -> tuple[float, float]:
+        """CPU seconds used while sampling: by the server process, and by all kernels together."""
+        used = {pid: last - first for pid, (first, last) in self.cpu.items()}
+        server = used.pop(self.server_pid, 0.0)
+        return server, sum(used.values())
 
 
 # --- one simulated participant ----------------------------------------------------------
@@ -191,6 +209,7 @@ class ProtocolParticipant:
             self.ws = await websocket_connect(
                 HTTPRequest(ws_url, network_interface=self.source_ip, headers={"Cookie": cookies}),
                 max_message_size=64 * 1024 * 1024,
+                subprotocols=[WS_PROTOCOL],  # as Voilà's page: the server passes messages on unparsed
             )
             reader = asyncio.ensure_future(self._read())
             await self._send(
@@ -266,16 +285,15 @@ class ProtocolParticipant:
                 "session": self.session,
                 "msg_type": msg_type,
                 "version": "5.3",
-                "date": "",
+                "date": datetime.now(timezone.utc).isoformat(),
             },
             "parent_header": {},
             "metadata": metadata or {},
             "content": content,
-            "channel": "shell",
-            "buffers": [],
         }
         self.waiting[msg_id] = asyncio.get_running_loop().create_future()
-        await self.ws.write_message(json.dumps(msg))
+        parts = [json.dumps(msg[k]).encode() for k in ("header", "parent_header", "metadata", "content")]
+        await self.ws.write_message(serialize_msg_to_ws_v1(parts, "shell"), binary=True)
         return msg_id
 
     async def _request(self, msg_type: str, content: dict) -> None:
@@ -287,10 +305,12 @@ class ProtocolParticipant:
             raw = await self.ws.read_message()
             if raw is None:
                 return
-            if isinstance(raw, bytes):
+            if not isinstance(raw, bytes):
                 continue
-            msg = json.loads(raw)
-            kind = msg.get("msg_type") or msg.get("header", {}).get("msg_type")
+            _channel, parts = deserialize_msg_from_ws_v1(raw)
+            keys = ("header", "parent_header", "metadata", "content")
+            msg = {k: json.loads(v) for k, v in zip(keys, parts[:4], strict=True)}
+            kind = msg["header"].get("msg_type")
             content = msg.get("content", {})
             parent = msg.get("parent_header", {}).get("msg_id")
             if kind == "status" and content.get("execution_state") == "idle" and parent in self.waiting:
@@ -580,6 +600,9 @@ def main(argv: list[str] | None = None) -> int:
         "idle_pool_total_mb": round(pool_rss, 1),
         "peak_live_kernels": peak_kernels,
         "peak_kernel_rss_mb": round(peak_rss, 1),
+        "cpu_server_s": round(sampler.cpu_used()[0], 1),
+        "cpu_kernels_s": round(sampler.cpu_used()[1], 1),
+        "run_s": round(everyone_left - t_start),
         "kernels_left_after_linger": len(left),
         "participant_kernels_left": len(still_alive),
         "participant_kernels_left_names": still_alive,
@@ -606,6 +629,10 @@ def main(argv: list[str] | None = None) -> int:
         f"  {args.linger:.0f} s after all left:   {len(still_alive)} participant kernels left; "
         f"{len(left)} kernels running in all (the warm standby pool)"
         + (f"; still open: {', '.join(still_alive)}" if still_alive else "")
+    )
+    print(
+        f"  CPU while joining and working ({figures['run_s']} s, 2 cores): server {figures['cpu_server_s']} s, "
+        f"kernels {figures['cpu_kernels_s']} s"
     )
     print(f"  answers:               {found} of {typed} typed texts saved")
     for line in figures["errors"][:10]:
