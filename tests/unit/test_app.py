@@ -162,3 +162,16 @@ def _run(scenario) -> list:
     except Exception as exc:  # noqa: BLE001 - reported to the test's thread
         return [exc]
     return []
+
+
+def test_an_app_that_cannot_be_built_says_so_instead_of_a_blank_page(ctx, monkeypatch, caplog):
+    from workbook.ui import app as app_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(app_module, "WorkbookApp", broken)
+    page = app_module.app(ctx)
+    assert "kon deze pagina nu niet opbouwen" in page.value and "location.reload()" in page.value
+    assert "database is locked" not in page.value  # the cause goes to the log, not to the participant
+    assert "building the participants' app failed" in caplog.text

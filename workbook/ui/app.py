@@ -288,9 +288,24 @@ class WorkbookApp:
 
 
 def app(ctx: PageContext | None = None) -> widgets.Widget:
-    """Build the participants' app; the module in the address bar (``?module=``) opens first."""
-    ctx = ctx or page_context()
-    first = requested_module(session.request_query()) if session.in_voila() else HOME
-    workbook_app = WorkbookApp(ctx, first)
+    """Build the participants' app; the module in the address bar (``?module=``) opens first.
+
+    If that fails (Voilà hides a cell's error, which would leave a blank page), the page says
+    so in Dutch with a way to reload, and the cause goes to the server's log.
+    """
+    try:
+        ctx = ctx or page_context()
+        first = requested_module(session.request_query()) if session.in_voila() else HOME
+        workbook_app = WorkbookApp(ctx, first)
+    except Exception:  # noqa: BLE001 - a participant must never get a blank page
+        log.exception("building the participants' app failed")
+        text = (
+            "Het werkboek kon deze pagina nu niet opbouwen. Herlaad de pagina over een paar seconden; "
+            "wat je al had bewaard, komt terug."
+        )
+        return widgets.HTML(
+            f'<div class="wb-card wb-error">{esc(text)} <button type="button" class="wb-reload" '
+            'onclick="location.reload()">Herlaad de pagina</button></div>'
+        )
     workbook_app.widget.app = workbook_app
     return workbook_app.widget
