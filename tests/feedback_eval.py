@@ -20,8 +20,8 @@ def load(name: str) -> list:
 
 
 def development_set() -> tuple[list, list, list]:
-    """Questions, goals and utterances of the development set (all three rounds)."""
-    rounds = [load("ontwikkelset_2.yaml"), load("ontwikkelset_3.yaml")]
+    """Questions, goals and utterances of the development set (all rounds)."""
+    rounds = [load(f"ontwikkelset_{i}.yaml") for i in (2, 3, 4)]
     return (
         load("vragen.yaml") + [q for r in rounds for q in r["vragen"]],
         load("doelen.yaml") + [g for r in rounds for g in r["doelen"]],

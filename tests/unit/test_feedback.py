@@ -246,3 +246,26 @@ def test_a_100k_character_input_gets_a_result_without_runaway_matching():
             fn(text)
             assert time.perf_counter() - start < 1.0, fn.__name__
     assert any("begin" in r for r in feedback.analyse_question("Hoe gaat het? " * 10_000).reasons)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Op welke dagen valt het wat mee, en wat doe je dan anders?",  # exception
+        "Hoe hou je het vol met zoveel toetsen?",  # coping
+        "Wat doe je als de ruzie met je broer voorbij is?",  # preferred future
+        "Op een schaal van 1 tot 10, waar sta je nu?",  # scaling
+        "Wie kan je helpen als het weer lastig wordt?",  # resources
+        "Wat was voor jou nuttig aan dit gesprek?",  # evaluation
+    ],
+)
+def test_solution_focused_families_are_green_despite_their_problem_words(question):
+    assert feedback.analyse_question(question).lens == "groen"
+
+
+def test_implicit_blame_is_red_and_the_simulated_student_hears_it():
+    from workbook import roleplay
+
+    assert feedback.analyse_question("Heb je eigenlijk wel je best gedaan?").lens == "rood"
+    assert roleplay.classify_turn("Ben je wel op tijd begonnen?")[0] == "rood"
+    assert roleplay.classify_turn("Balen hoor.")[0] == "erkennen"  # short spoken acknowledgement opens up

@@ -13,6 +13,19 @@ __all__ = ["detect_elements", "explain_elements", "ELEMENT_CUES", "BLOCKERS"]
 ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
     "erkennen": cues(
         (
+            r"^(wat )?(balen|vervelend|rot|naar|zuur|jammer|pittig|lastig|zwaar|pech|sneu|stom|ellendig|heftig"
+            r"|pff+|jeetje|jee|oei|au|ai)\b( (hoor|joh|zeg|he|hè|man|zeg maar|zeg zeg))*[.!]*$",
+            1.6,
+            "Een kort 'balen, zeg': de mentor laat merken dat hij meeleeft.",
+        ),
+        (
+            r"^(snap|begrijp|hoor|zie) ik( wel| best| heel goed| goed)?\b|\b(je|jij) (had|hebt|kreeg|krijgt) het gevoel\b"
+            r"|^dus (eigenlijk|kort gezegd|samengevat|als ik)\b|\bsamengevat\b|\bals ik (je|jou|het) goed samenvat\b"
+            r"|\bdat is (ook )?(echt |best |wel |heel |erg |gewoon )?(veel|heftig|een hoop|niet niks|flink wat)\b",
+            1.7,
+            "De mentor laat merken dat hij het verhaal snapt, of vat het samen.",
+        ),
+        (
             r"\bik (snap|begrijp|hoor|zie|merk)( het| dat| wel| goed| je)?\b(?! (niet|nooit))",
             1.4,
             "De mentor laat merken dat hij het verhaal snapt.",
@@ -57,6 +70,11 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "normaliseren": cues(
         (r"\bniet de (enige|eerste)\b", 2.2, "De mentor laat merken dat anderen dit ook meemaken."),
+        (
+            r"\bherkenbaar\b|^(klinkt|lijkt) (me )?(heel |best |wel |erg |ook )?(logisch|normaal|begrijpelijk)\b",
+            2.0,
+            "De mentor laat merken dat dit herkenbaar en normaal is.",
+        ),
         (
             r"\b(veel|meer|heel wat|de meeste|bijna alle|andere|zoveel) (leerlingen|jongeren|brugklassers|mensen|"
             r"kinderen|klasgenoten|derdeklassers|tieners)\b",
@@ -145,6 +163,12 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
         ),
     ),
     "zichtbaar_maken": cues(
+        (
+            r"^(goed|fijn|knap|sterk|mooi|slim|top|netjes|chapeau) (dat|hoe) (je|jij|u)\b"
+            r"|\bhoe (pakte|pak|deed|regelde|kreeg|aanpakte) (je|jij|u)\b[^?.]{0,30}\b(toen|aan|voor elkaar)\b",
+            1.8,
+            "De mentor maakt zichtbaar wat de leerling goed deed, of vraagt hoe hij dat aanpakte.",
+        ),
         (
             r"\bwat (werkt|gaat|ging|liep)( er)?( al| nu al| wel| allemaal)? (goed|prima|beter)?\b(?!.*\b(mis|fout|"
             r"verkeerd|niet)\b)|\bwat werkt\b",
@@ -236,6 +260,11 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
         ),
     ),
     "vastleggen": cues(
+        (
+            r"\b(kom|loop|wip) (je|jij|u)\b[^?.]{0,50}\blangs\b",
+            1.8,
+            "De mentor spreekt een moment af om terug te komen.",
+        ),
         (
             r"\bik (schrijf|noteer|zet|leg|typ)( het| dat| dit| even| het even| dat even| we)*( even)?( op| in| vast"
             r"| neer| mijn agenda)?\b|\b(opschrijven|noteren|vastleggen|op papier)\b",

@@ -127,7 +127,8 @@ RED = cues(
     (r"\b(probleem|problemen)\b", 1.2, "Het woord 'probleem' houdt de aandacht bij wat misgaat."),
     (
         r"\b(ging|gaat|loopt|liep|gaan)( er| het)?( allemaal)? (mis|fout|verkeerd)\b|\bmis(ging|gegaan|gaat)\b"
-        r"|\b(fout|verkeerd) (gegaan|ging|doe|deed|gedaan)\b|\bwat (doe|deed) je (fout|verkeerd)\b",
+        r"|\b(fout|verkeerd) (gegaan|ging|doe|deed|gedaan)\b|\bwat (doe|deed) je (fout|verkeerd)\b"
+        r"|\b(ging|gaat|liep|loopt) (er|het)\b[^?.]{0,25}\b(mis|fout|verkeerd)\b",
         1.6,
         "Vraagt naar wat er misging.",
     ),
@@ -327,4 +328,56 @@ GREEN = cues(
 NEUTRAL_INFO = re.compile(
     r"\b(hoe laat|hoeveel|welke dag|welk uur|welk vak|welke vakken|wie is|waar woon|hoe oud|hoe lang|"
     r"rooster|wanneer is|welke klas|welk profiel)\b"
+)
+
+# --- solution-focused question families (they outweigh the problem words in them) -----------
+# "Wanneer speelt het minder?" carries a problem word, yet it asks the student to look at
+# exceptions: what such a question makes the student look at decides the lens, not its words.
+SF_FAMILIES = cues(
+    (
+        r"\b(wanneer|op welke (momenten|dagen)|welke (momenten|dagen|lessen|keren)|was er\b[^?.]{0,25}"
+        r"\b(dag|moment|keer|les))\b[^?.]{0,60}\b(minder|even niet|ondanks|toch|beter)\b"
+        r"|\bop (de )?(dagen|momenten|keren) (dat|waarop)\b[^?.]{0,40}\b(geen|niet|minder|beter|wel)\b"
+        r"|\b(iets |wat )?minder (erg|last|moeilijk|zwaar|druk|eng|spannend)\b",
+        3.0,
+        "Vraagt naar uitzonderingen: wanneer het probleem kleiner is of er niet is.",
+    ),
+    (
+        r"\bhoe (hou|houd|hield|heb|hebt)\s(je|jij|u)\b[^?.]{0,40}\b(vol|volgehouden|overeind)\b"
+        r"|\bhoe (lukt|lukte) (het )?(je|jou|jij|u)\b[^?.]{0,20}\b(toch|ondanks)\b"
+        r"|\bniet (nog )?(erger|slechter|zwaarder)\b|\bondanks (alles|de|dat|het)\b",
+        3.0,
+        "Vraagt hoe de leerling het volhoudt: dat laat kracht zien, niet het probleem.",
+    ),
+    (
+        r"\bals\b[^?.]{0,50}\b(ophoudt|ophouden|stopt|stoppen|gestopt|voorbij is|weg is|opgelost is)\b"
+        r"|\bals (je|jij|u) geen\b[^?.]{0,30}\bmeer\b|\bhoe (ziet|zag|zou)\b[^?.]{0,50}\beruit( zien)?\b",
+        3.0,
+        "Vraagt naar de gewenste toekomst, als het probleem er niet meer is.",
+    ),
+    (
+        r"\b(welk cijfer|op een schaal|schaal van|een \d+ (is|was|geeft) en geen\b|als (een )?10 betekent"
+        r"|van (een )?\d+ naar (een )?\d+)",
+        3.0,
+        "Een schaalvraag: de leerling ziet waar hij staat en wat één stap verder is.",
+    ),
+    (
+        r"\bwat zou (je|jouw|uw) [a-z]+( [a-z]+)? (zeggen|merken|zien|vertellen)\b"
+        r"|\bwie (kan|kon|zou|heeft|wil)\s(je|jou|u)\b[^?.]{0,30}\b(helpen|geholpen|steunen|gesteund)\b"
+        r"|\bbij wie (kun|kan|kon) (je|jij|u)\b",
+        3.0,
+        "Vraagt naar steun en naar wat anderen goed zien: hulpbronnen van de leerling.",
+    ),
+    (
+        r"\bwat neem (je|jij|u)\b[^?.]{0,20}\bmee\b|\bwat (was|is|vond (je|jij|u))\b[^?.]{0,20}\b(nuttig|handig|helpend|bruikbaar|waardevol)\b"
+        r"|\bwat heb (je|jij|u) aan (dit|het|ons) gesprek\b|\bwat moeten we\b[^?.]{0,30}\bweer doen\b",
+        3.0,
+        "Een evaluatievraag: wat heeft de leerling aan het gesprek gehad.",
+    ),
+)
+
+# Implicit blame: a yes/no question with "wel" that doubts the student ("Had je wel je best gedaan?").
+IMPLICIT_BLAME = re.compile(
+    r"^(heb|had|ben|was|kon|kun|kan|deed|doe|zou|heeft|is|ging|ga)\s(je|jij|u|hij|ze|zij)"
+    r"( eigenlijk| dan| ook| nou| toch| echt)? wel\b"
 )

@@ -63,6 +63,16 @@ def _lens(sentence: str) -> tuple[str, list[str]]:
     success = lx.SUCCESS_RE.search(sentence) is not None
     wel = lx.WEL_RE.search(sentence) is not None
 
+    if lx.IMPLICIT_BLAME.search(sentence):
+        wel = success = False  # "heb je wel ...?" doubts the student; it is not about what works
+        red += 2.5
+        red_reasons.append("Een ja/nee-vraag met 'wel' klinkt als een verwijt ('Heb je wel...?').")
+    family = False
+    for pattern, weight, reason in lx.SF_FAMILIES:
+        if pattern.search(sentence):
+            family = True
+            green += weight
+            green_reasons.append(reason)
     if re.search(r"\bweer\b", sentence) and not success:
         negative = True  # "weer" marks a problem that repeats
     if re.search(r"\bwaarom\b", sentence):
@@ -88,7 +98,7 @@ def _lens(sentence: str) -> tuple[str, list[str]]:
     elif lx.STRONG_SUCCESS_RE.search(sentence) and not negative:
         green += 1.0
         green_reasons.append("Gaat over wat lukt.")
-    if re.search(r"\b(niet|geen|nooit|niks|niets)\b", sentence) and not wel and not success:
+    if re.search(r"\b(niet|geen|nooit|niks|niets)\b", sentence) and not wel and not success and not family:
         red += 1.0
         red_reasons.append("Vraagt naar wat er niet is of niet gebeurt.")
     # "hoe komt het dat het goed ging" is green, not red
