@@ -206,12 +206,54 @@ def _handler_classes():
     return GuardedVoilaHandler
 
 
+REQUEST_CACHE_MAX = 2000  # requests kept for preheated kernels (a few hundred bytes each)
+
+
+def make_request_handover_reliable() -> None:
+    """Voilà hands a page request to its preheated kernel over ``voila/query/<kernel>``; make that reliable.
+
+    Voilà's ``RequestInfoSocketHandler`` keeps a request only while the kernel is not
+    connected, so a request written to a connection that is just closing is lost, and its
+    ``on_close`` deletes the *last* waiting kernel when the closing connection is not in its
+    table. Either way a participant's page waited for ever ("Executing 1 of 2"). Here every
+    request is also kept, so a kernel that connects (again, see
+    :func:`workbook.session._receive_request_info`) always gets it, and a closing connection
+    only removes itself.
+    """
+    from voila.request_info_handler import RequestInfoSocketHandler as handler
+
+    if getattr(handler, "_werkboek_reliable", False):
+        return
+
+    def send_updates(cls, msg: dict) -> None:
+        kernel_id, payload = msg["kernel_id"], msg["payload"]
+        cls._cache[kernel_id] = payload
+        while len(cls._cache) > REQUEST_CACHE_MAX:
+            del cls._cache[next(iter(cls._cache))]
+        waiter = cls._waiters.get(kernel_id)
+        if waiter is not None:
+            try:
+                waiter.write_message(payload)
+            except Exception:  # noqa: BLE001 - the kernel gets it from the cache when it reconnects
+                log.warning("request for kernel %s not delivered yet; kept for its next connection", kernel_id)
+
+    def on_close(self) -> None:
+        for kernel_id, waiter in list(handler._waiters.items()):
+            if waiter is self:
+                del handler._waiters[kernel_id]
+
+    handler.send_updates = classmethod(send_updates)
+    handler.on_close = on_close
+    handler._werkboek_reliable = True
+
+
 def voila_app_class():
     """Voilà's application with the guarded page handler and the client header passed on."""
     from voila.app import Voila
     from voila.tornado.handler import TornadoVoilaHandler
 
     guarded = _handler_classes()
+    make_request_handover_reliable()
 
     class WerkboekVoila(Voila):
         guard = RoomGuard()

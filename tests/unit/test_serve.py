@@ -126,3 +126,36 @@ def test_the_servers_kernels_run_without_the_debugger(monkeypatch):
     finally:
         client.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_a_request_for_a_preheated_kernel_is_never_lost():
+    """Voilà dropped a request written to a closing connection, and its on_close removed another kernel."""
+    from voila.request_info_handler import RequestInfoSocketHandler as handler
+
+    serve.make_request_handover_reliable()
+
+    class Waiter:
+        def __init__(self, fail: bool = False):
+            self.fail, self.got = fail, []
+
+        def write_message(self, payload):
+            if self.fail:
+                raise RuntimeError("closing")
+            self.got.append(payload)
+
+    closing, other = Waiter(fail=True), Waiter()
+    handler._waiters.update({"k-a": closing, "k-b": other})
+    try:
+        handler.send_updates({"kernel_id": "k-a", "payload": "training=ABC"})
+        assert handler._cache["k-a"] == "training=ABC"  # kept for the kernel's next connection
+        stranger = object.__new__(handler)  # a connection that is not in the table
+        handler.on_close(stranger)
+        assert handler._waiters == {"k-a": closing, "k-b": other}  # nobody else is removed
+        handler.on_close(closing)
+        assert "k-a" not in handler._waiters and handler._waiters["k-b"] is other
+        handler.send_updates({"kernel_id": "k-b", "payload": "x=1"})
+        assert other.got == ["x=1"]
+    finally:
+        for key in ("k-a", "k-b"):
+            handler._waiters.pop(key, None)
+            handler._cache.pop(key, None)
