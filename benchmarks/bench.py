@@ -204,14 +204,16 @@ def main() -> int:
         failed |= ms > target
         print(f"{name:<{width}}  {ms:>10.3f}  {target:>7.1f}ms {verdict}")
     print(f"{'memory added by importing workbook.feedback':<{width}}  {import_cost_kib():>9.1f} KiB")
-    from tests.feedback_eval import evaluate, evaluate_holdout  # the benchmarks live next to the tests
+    from tests.feedback_eval import HOLDOUT_SETS, evaluate, evaluate_holdout  # the benchmarks sit beside the tests
 
     print()
     dev, _misses = evaluate()
-    held = evaluate_holdout()
-    print(f"{'accuracy':<{width}}  {'dev set':>10}  {'held-out':>9}")
+    held = [evaluate_holdout(name) for name in HOLDOUT_SETS]
+    heads = "".join(f"  {name.removesuffix('.yaml'):>14}" for name in HOLDOUT_SETS)
+    print(f"{'accuracy':<{width}}  {'dev set':>10}{heads}")
     for key in dev:
-        print(f"{key:<{width}}  {dev[key]:>10.1%}  {held.get(key, float('nan')):>9.1%}")
+        cells = "".join(f"  {h.get(key, float('nan')):>14.1%}" for h in held)
+        print(f"{key:<{width}}  {dev[key]:>10.1%}{cells}")
     return 1 if failed else 0
 
 
