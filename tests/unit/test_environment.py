@@ -67,3 +67,18 @@ def test_code_is_ruff_clean():
         text=True,
     )
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_only_the_ui_layer_imports_ipywidgets():
+    """The layering of DESIGN.md: content, feedback, store and the rest work without a frontend."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "workbook"
+    offenders = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if "ui" not in path.relative_to(package).parts
+        and re.search(r"^\s*(import|from) ipywidgets\b", path.read_text(encoding="utf-8"), re.M)
+    ]
+    assert offenders == []
