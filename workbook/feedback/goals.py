@@ -70,6 +70,10 @@ MEASURE = re.compile(
     r"|twaalf)( uur)?\b"
     r"|\bper (dag|week|les|maand|toets)\b|\b\d+ (van de|uit) \d+\b|\b(een )?voldoende\b"
     rf"|\b(minstens|minimaal|maximaal|hoogstens|ten minste) {_NUM}\b|\b\d+\b"
+    # a count of things in words ("twintig Franse werkwoorden"), and zero mistakes
+    r"|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|dertig|veertig|vijftig"
+    r"|honderd)( [a-zà-ÿ]+){0,2} [a-zà-ÿ]{3,}(en|s)\b"
+    r"|\b(foutloos|zonder (een )?(fout|fouten)|alle [a-zà-ÿ]+ goed)\b"
 )
 VAGUE = re.compile(
     r"\b(beter (begrijpen|snappen|leren|opletten|luisteren|plannen|werken|presteren|doen|worden|gaan|"
@@ -79,7 +83,8 @@ VAGUE = re.compile(
     r"|beter (met|bij)|meer (zin|plezier)|aan zichzelf werken|beter omgaan met|goed gedrag|netjes gedragen"
     r"|(verbeter|verbetert|verbeteren) (zijn|haar|je|de) (werkhouding|gedrag|houding|concentratie)"
     r"|(een )?betere (werkhouding|houding|concentratie)|minder (afgeleid|afleiden)"
-    r"|uitgerust|fitter|ontspannen|gelukkig\w*|zelfverzekerd\w*|lekker in)\b"
+    r"|uitgerust|fitter|ontspannen|gelukkig\w*|zelfverzekerd\w*|lekker in"
+    r"|(leert|leren|oefent|oefenen|leest|lezen|werkt|werken|doet|doen) meer(?! dan)(?! \d))\b"
 )
 ACTION = re.compile(
     r"\b(schrijf|schrijft|schrijven|noteer|noteert|noteren|maak|maakt|maken|lees|leest|lezen|leer|leert"
@@ -94,6 +99,9 @@ ACTION = re.compile(
     r"|hoofdzaken|samenvatting|samenvatten|uitschrijven|overhoor\w*|woordjes)\b"
     r"|\b(ben|is|blijf|blijft|zijn|blijven|zit|zitten) (stil|rustig|op tijd|aanwezig|klaar)\b"
     r"|\b(heeft|hebben|staat|staan)\b(?=[^.]{0,40}\b(\d|voldoende|gemiddeld)\b)"
+    # "kan ... foutloos opzeggen": a skill shown against a standard
+    r"|\b(kan|kunnen)\b(?=[^.]{0,80}\b(foutloos|zonder (een )?(fout|fouten|hulp|spiekbriefje)"
+    r"|uit (zijn|haar|het|je) hoofd)\b)"
 )
 CONTEXT = re.compile(
     r"\b(tijdens|bij|in|na|voor|op) (de|het|zijn|haar|elke|iedere|alle)? ?(les|lessen|pauze|mentoruur"
