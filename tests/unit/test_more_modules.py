@@ -85,7 +85,7 @@ def test_module_08_sorting_and_rewriting(ctx):
 def test_module_08_shows_the_seven_hgw_principles_and_survives_a_broken_hgw_file(ctx, tmp_path, monkeypatch):
     box = leerlingbespreking.module(ctx, seed=2)
     tabs = box.children[-1]
-    assert tabs.titles[-1] == "Handelingsgericht werken"
+    assert tabs.titles[-1] == "HGW-principes"
     hgw = widget_html(tabs.children[-1])
     for principle in content.load("hgw").principes:
         assert principle.naam in hgw

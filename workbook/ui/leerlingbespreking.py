@@ -85,7 +85,7 @@ def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.W
     )
     rewrite.widget.children = (*rewrite.widget.children, status)
     tabs = widgets.Tab(children=[widgets.HTML(explain_html(data)), quiz.widget, rewrite.widget, _hgw_tab()])
-    tabs.titles = ("De bespreking", "Sorteren", "Herschrijven", "Handelingsgericht werken")
+    tabs.titles = ("De bespreking", "Sorteren", "Herschrijven", "HGW-principes")
     box = widgets.VBox([style(), bar, tabs])
     box.quiz_view, box.rewrite = quiz, rewrite
     return box
