@@ -39,7 +39,11 @@ def form_to_data(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def scenario_yaml(scenario: Rollenspel) -> str:
-    """The scenario as YAML in the same shape as the hand-written files."""
+    """Render the scenario as YAML in the same shape as the hand-written files.
+
+    The first line points the YAML extension of an editor at the JSON Schema, so a trainer
+    who edits the file later gets the same checks.
+    """
     body = yaml.safe_dump(scenario.model_dump(), allow_unicode=True, sort_keys=False, width=100)
     return "# yaml-language-server: $schema=../schema/rollenspellen.schema.json\n" + body
 

@@ -73,7 +73,7 @@ class Autosaver:
         exercise: str,
         delay: float = 0.6,
         on_status: StatusCallback | None = None,
-    ):
+    ) -> None:
         self.store = store
         self.session = session
         self.exercise = exercise
@@ -92,14 +92,24 @@ class Autosaver:
 
     @property
     def enabled(self) -> bool:
+        """Whether saving is on: there is a store and a participant to save for."""
         return self.store is not None and self.session is not None
 
     def load(self) -> dict[str, Any] | None:
-        """The latest saved state of this exercise, or ``None``."""
-        if not self.enabled:
+        """Return the latest saved state of this exercise.
+
+        Returns
+        -------
+        dict or None
+            The state last passed to :meth:`change` and saved; ``None`` when nothing was
+            saved yet, when saving is off, or when the store could not be read (the status
+            callback then reports an error).
+        """
+        store, session = self.store, self.session
+        if store is None or session is None:
             return None
         try:
-            return self.store.load(self.session.workshop, self.session.participant, self.exercise)
+            return store.load(session.workshop, session.participant, self.exercise)
         except Exception:  # a broken database must not break the page
             log.exception("loading %s failed", self.exercise)
             self._status("error", "Je eerder bewaarde antwoorden konden niet worden geladen.")
@@ -144,11 +154,11 @@ class Autosaver:
                 self._retry_handle.cancel()
                 self._retry_handle = None
             state, self._pending = self._pending, None
-        if state is None or not self.enabled:
+        store, session = self.store, self.session
+        if state is None or store is None or session is None:
             return True
-        s = self.session
         try:
-            self.store.save(s.workshop, s.participant, self.exercise, state)
+            store.save(session.workshop, session.participant, self.exercise, state)
         except StoreError as exc:
             self._status("error", str(exc))
             return False

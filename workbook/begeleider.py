@@ -49,7 +49,7 @@ def _key_file() -> Path:
 
 
 def key_problem(key: str) -> str | None:
-    """Why a custom key is too weak (Dutch), or ``None`` when it will do."""
+    """Explain why a custom key is too weak (Dutch); return ``None`` when it will do."""
     if len(key) < MIN_KEY_LENGTH:
         return f"De begeleiderssleutel is te kort: gebruik minstens {MIN_KEY_LENGTH} tekens."
     if len(set(key.casefold())) < 6:
@@ -58,7 +58,7 @@ def key_problem(key: str) -> str | None:
 
 
 def configured_key() -> str | None:
-    """The key in force: the environment variable, else the key file, else ``None``.
+    """Return the key in force: the environment variable, else the key file, else ``None``.
 
     A weak key from the environment is not used (``None``): the pages then say no key is set.
     """
@@ -73,7 +73,9 @@ def configured_key() -> str | None:
 
 
 def ensure_key() -> str:
-    """The configured key, or a newly generated one written to the key file.
+    """Return the configured key, or generate one and write it to the key file.
+
+    A generated key is readable only by the owner of ``data/begeleider.key``.
 
     Raises
     ------
@@ -97,7 +99,7 @@ def ensure_key() -> str:
 
 
 def check_key(typed: object) -> bool:
-    """Constant-time comparison of a typed key with the configured one."""
+    """Compare a typed key with the configured one, in constant time."""
     key = configured_key()
     if not key or not isinstance(typed, str):
         return False
@@ -105,7 +107,7 @@ def check_key(typed: object) -> bool:
 
 
 def network_allowed() -> bool:
-    """Whether the facilitator pages may be used from another device."""
+    """Return whether the facilitator pages may be used from another device."""
     return os.environ.get("WERKBOEK_BEGELEIDER_VIA_NETWERK") == "1"
 
 

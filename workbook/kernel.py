@@ -13,6 +13,7 @@ import sys
 
 
 def main() -> None:
+    """Start an ipykernel kernel with debugpy blocked (the arguments come from ``sys.argv``)."""
     # ipykernel imports debugpy inside a try block and runs without a debugger when that fails.
     sys.modules["debugpy"] = None  # type: ignore[assignment]
     from ipykernel import kernelapp

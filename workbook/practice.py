@@ -49,7 +49,7 @@ LENS_CHOICES = {"rood": "Rode bril", "groen": "Groene bril"}
 
 
 def listening_quiz(data: LuisterenFile, seed: int | None = None) -> Quiz:
-    """Every listening item once, in random order; the choices are the four levels."""
+    """Build a quiz of every listening item once, in random order; the choices are the four levels."""
     rng = random.Random(seed)
     items = list(data.oefeningen)
     rng.shuffle(items)
@@ -60,7 +60,7 @@ def listening_quiz(data: LuisterenFile, seed: int | None = None) -> Quiz:
 
 
 def lens_quiz(data: BrillenFile, n: int = 10, seed: int | None = None) -> Quiz:
-    """``n`` questions, half red and half green, from different pairs, in random order."""
+    """Build ``n`` questions, half red and half green, from different pairs, in random order."""
     rng = random.Random(seed)
     pairs = list(data.paren)
     rng.shuffle(pairs)
@@ -71,7 +71,7 @@ def lens_quiz(data: BrillenFile, n: int = 10, seed: int | None = None) -> Quiz:
         else:
             questions.append(Question(pair.groen, "groen", f"{pair.toelichting} De rode versie was: '{pair.rood}'"))
     rng.shuffle(questions)
-    explanations = {b.kleur: b.kijkt_naar for b in data.brillen}
+    explanations: dict[str, str] = {b.kleur: b.kijkt_naar for b in data.brillen}
     return Quiz(questions, dict(LENS_CHOICES), explanations)
 
 
@@ -79,7 +79,7 @@ MEETING_CHOICES = {"rood": "Probleemgericht", "groen": "Oplossingsgericht"}
 
 
 def meeting_quiz(data: LeerlingbesprekingFile, seed: int | None = None) -> Quiz:
-    """Every question of the leerlingbespreking pairs: problem- or solution-oriented?"""
+    """Build a quiz of every question of the leerlingbespreking pairs: problem- or solution-oriented."""
     rng = random.Random(seed)
     questions = []
     for pair in data.vraagparen:
@@ -98,7 +98,7 @@ def meeting_quiz(data: LeerlingbesprekingFile, seed: int | None = None) -> Quiz:
 
 
 def role_quiz(data: MentorrolFile, seed: int | None = None) -> Quiz:
-    """Tasks from the mentor-role content: does this belong to the mentor, or does the mentor pass it on?"""
+    """Build a quiz of mentor-role tasks: does the mentor do this, or pass it on to the care team."""
     rng = random.Random(seed)
     questions = [
         Question(t, "wel", "Dit is basisbegeleiding, signaleren of communicatie.") for t in data.wel_mentortaak
@@ -126,18 +126,21 @@ class Judgement:
 
     ok: bool
     summary: str
-    analysis: Any
+    analysis: feedback.QuestionAnalysis | feedback.GoalCheck
 
 
 def red_to_green_tasks(data: BrillenFile) -> list[RewriteTask]:
+    """List the red questions of the lens pairs to rewrite as green ones."""
     return [RewriteTask("Maak deze rode vraag groen:", p.rood, p.groen, p.toelichting) for p in data.paren]
 
 
 def closed_to_open_tasks(data: OpenGeslotenFile) -> list[RewriteTask]:
+    """List the closed questions of the open/closed pairs to rewrite as open ones."""
     return [RewriteTask("Maak deze gesloten vraag open:", p.gesloten, p.open, p.toelichting) for p in data.paren]
 
 
 def goal_tasks(data: SmartiFile) -> list[RewriteTask]:
+    """List the poorly written goals of the SMARTI examples to rewrite, each with the student's request."""
     return [
         RewriteTask(
             f"Hulpvraag van de leerling: '{v.hulpvraag}' Herschrijf dit doel:",
@@ -150,6 +153,7 @@ def goal_tasks(data: SmartiFile) -> list[RewriteTask]:
 
 
 def meeting_tasks(data: LeerlingbesprekingFile) -> list[RewriteTask]:
+    """List the problem-oriented questions of the leerlingbespreking to rewrite as solution-oriented ones."""
     return [
         RewriteTask(
             "Maak van deze probleemgerichte vraag een oplossingsgerichte:", p.probleemgericht, p.oplossingsgericht
@@ -159,6 +163,20 @@ def meeting_tasks(data: LeerlingbesprekingFile) -> list[RewriteTask]:
 
 
 def judge_green(text: str) -> Judgement:
+    """Judge a rewrite that should be a green question (looking at what works or is wanted).
+
+    Parameters
+    ----------
+    text : str
+        What the participant typed.
+
+    Returns
+    -------
+    Judgement
+        ``ok`` when the text reads as a question through the green lens; the summary says
+        so in Dutch (and whether it is also open), else what is still red, neutral or not a
+        question. ``analysis`` is the :class:`~workbook.feedback.QuestionAnalysis`.
+    """
     q = feedback.analyse_question(text)
     ok = q.is_question and q.lens == "groen"
     if ok:
@@ -173,6 +191,19 @@ def judge_green(text: str) -> Judgement:
 
 
 def judge_open(text: str) -> Judgement:
+    """Judge a rewrite that should be an open question.
+
+    Parameters
+    ----------
+    text : str
+        What the participant typed.
+
+    Returns
+    -------
+    Judgement
+        ``ok`` when the text reads as an open question, with a Dutch summary;
+        ``analysis`` is the :class:`~workbook.feedback.QuestionAnalysis`.
+    """
     q = feedback.analyse_question(text)
     ok = q.is_question and q.open
     if ok:
@@ -185,6 +216,19 @@ def judge_open(text: str) -> Judgement:
 
 
 def judge_goal(text: str) -> Judgement:
+    """Judge a rewritten goal against the four criteria the workbook can check.
+
+    Parameters
+    ----------
+    text : str
+        What the participant typed.
+
+    Returns
+    -------
+    Judgement
+        ``ok`` when all four criteria are met, a Dutch summary with the count, and the
+        :class:`~workbook.feedback.GoalCheck` as ``analysis``.
+    """
     g = feedback.check_goal(text)
     ok = g.score == 4
     summary = f"{g.score} van de 4 criteria die het werkboek kan zien, zijn in orde."
@@ -221,25 +265,40 @@ class RewriteProgress:
         return result
 
     def attempted(self, index: int | None = None) -> bool:
+        """Return whether text was written for task ``index`` (default: the current task)."""
         entry = self.answers.get(self.current if index is None else index, {})
         return bool(str(entry.get("text", "")).strip())
 
     def show_model(self) -> str | None:
-        """The model answer, once the participant has tried (else ``None``)."""
+        """Reveal the model answer of the current task, once the participant has tried.
+
+        Returns
+        -------
+        str or None
+            The model answer (and the task is marked as having shown it), or ``None`` when
+            nothing was written for the task yet.
+        """
         if not self.attempted():
             return None
         self.answers[self.current]["model_shown"] = True
         return self.tasks[self.current].model
 
     def go(self, index: int) -> None:
+        """Make task ``index`` the current one; an index out of range is ignored."""
         if isinstance(index, int) and 0 <= index < len(self.tasks):
             self.current = index
 
     @property
     def finished(self) -> bool:
+        """Whether something was written for every task."""
         return all(self.attempted(i) for i in range(len(self.tasks)))
 
     def state(self) -> dict[str, Any]:
+        """Return a JSON-able snapshot for :meth:`restore` and the dashboard.
+
+        Each answer also carries the task's original text, so the dashboard can show what
+        was rewritten; ``done``, ``good`` and ``total`` count tasks.
+        """
         return {
             "current": self.current,
             "answers": {str(i): {**a, "original": self.tasks[i].original} for i, a in sorted(self.answers.items())},
@@ -309,6 +368,7 @@ class GoalCard:
         return None
 
     def remove(self, index: int) -> None:
+        """Remove goal ``index``; an index out of range is ignored."""
         if 0 <= index < len(self.goals):
             del self.goals[index]
 
@@ -319,10 +379,11 @@ class GoalCard:
             self.goals[index], self.goals[target] = self.goals[target], self.goals[index]
 
     def checks(self) -> list[feedback.GoalCheck]:
+        """Check every goal on the card, in card order."""
         return [feedback.check_goal(g) for g in self.goals]
 
     def problems(self) -> list[str]:
-        """What is missing before the card can be printed, in Dutch."""
+        """List what is missing before the card can be printed, in Dutch (empty when complete)."""
         out = []
         if not self.student.strip():
             out.append("Vul de naam of een schuilnaam van de leerling in.")
@@ -333,6 +394,11 @@ class GoalCard:
         return out
 
     def state(self) -> dict[str, Any]:
+        """Return a JSON-able snapshot for :meth:`from_state` and the dashboard.
+
+        ``specific`` counts the goals that are both specific and positively worded;
+        ``finished`` says whether the card can be printed.
+        """
         checks = self.checks()
         return {
             "student": self.student,
@@ -345,6 +411,11 @@ class GoalCard:
 
     @classmethod
     def from_state(cls, state: dict[str, Any] | None) -> GoalCard:
+        """Rebuild a card from :meth:`state`, with the same limits as typing it.
+
+        Anything that is not a saved card gives an empty one; goals go through :meth:`add`
+        again, and a date that cannot be read is dropped.
+        """
         card = cls()
         if not isinstance(state, dict):
             return card

@@ -1,4 +1,4 @@
-"""A multiple-choice quiz as plain data: which element does a phrasing realise?
+"""A multiple-choice quiz as plain data, e.g. which element a phrasing realises.
 
 The quiz is independent of widgets so it can be tested and saved: :meth:`Quiz.state`
 returns a JSON-able dict and :meth:`Quiz.from_state` restores it, so a participant who
@@ -55,6 +55,13 @@ class Quiz:
     answers: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """Refuse an empty quiz.
+
+        Raises
+        ------
+        ValueError
+            If there are no questions.
+        """
         if not self.questions:
             raise ValueError("a quiz needs at least one question")
 
@@ -68,10 +75,12 @@ class Quiz:
 
     @property
     def finished(self) -> bool:
+        """Whether every question has been answered."""
         return len(self.answers) == len(self.questions)
 
     @property
     def score(self) -> int:
+        """Number of questions answered with the right choice."""
         return sum(1 for i, a in self.answers.items() if self.questions[i].answer == a)
 
     def answer(self, index: int, choice: str) -> Feedback:
@@ -93,7 +102,19 @@ class Quiz:
         return self.feedback(index)
 
     def feedback(self, index: int) -> Feedback:
-        """The feedback for an answered question."""
+        """Explain the answer given to one question.
+
+        Parameters
+        ----------
+        index : int
+            A question that has been answered.
+
+        Returns
+        -------
+        Feedback
+            Whether the choice was right, and a Dutch sentence naming the right choice, the
+            wrong one if any, and how to recognise the right one.
+        """
         q = self.questions[index]
         chosen = self.answers[index]
         right = self.choices[q.answer]
@@ -105,13 +126,16 @@ class Quiz:
         return Feedback(chosen == q.answer, chosen, q.answer, text)
 
     def mistakes(self) -> list[tuple[Question, str]]:
-        """The questions answered wrongly, with the choice that was made."""
+        """List the questions answered wrongly, in question order, with the choice that was made."""
         return [(self.questions[i], a) for i, a in sorted(self.answers.items()) if self.questions[i].answer != a]
 
     # --- persistence ------------------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
-        """A JSON-able snapshot: question order, answers, score."""
+        """Return a JSON-able snapshot: the questions in order, the answers, the score.
+
+        ``answers`` has string keys (JSON objects do); :meth:`from_state` reads them back.
+        """
         return {
             "questions": [{"text": q.text, "answer": q.answer, "explanation": q.explanation} for q in self.questions],
             "answers": {str(i): a for i, a in self.answers.items()},
@@ -146,7 +170,7 @@ class Quiz:
 
 
 def element_quiz(content: ElementenFile, n: int = 10, seed: int | None = None) -> Quiz:
-    """A quiz of ``n`` phrasings drawn from the seven elements, in random order.
+    """Build a quiz of ``n`` phrasings drawn from the seven elements, in random order.
 
     Every element occurs at least once when ``n >= 7``.
     """
@@ -167,7 +191,7 @@ def element_quiz(content: ElementenFile, n: int = 10, seed: int | None = None) -
 
 
 def element_choices(content: ElementenFile) -> tuple[dict[str, str], dict[str, str]]:
-    """The quiz's choices (element id to name) and how to recognise each element."""
-    choices = {e.id: e.naam for e in content.elementen}
-    explanations = {e.id: f"Je herkent het zo: {e.herkennen}" for e in content.elementen}
+    """Return the quiz's choices (element id to name) and how to recognise each element."""
+    choices: dict[str, str] = {e.id: e.naam for e in content.elementen}
+    explanations: dict[str, str] = {e.id: f"Je herkent het zo: {e.herkennen}" for e in content.elementen}
     return choices, explanations

@@ -129,20 +129,22 @@ MODULES: tuple[ModuleSpec, ...] = (
 
 
 def by_id(module_id: object) -> ModuleSpec | None:
-    """The module with this id, or ``None`` (values may come from a URL: anything is checked)."""
+    """Return the module with this id, or ``None`` (values may come from a URL: anything is checked)."""
     return next((m for m in MODULES if isinstance(module_id, str) and m.id == module_id), None)
 
 
 def by_number(number: int) -> ModuleSpec | None:
+    """Return the module with this number (``1`` for ``01_...``), or ``None``."""
     return next((m for m in MODULES if m.number == number), None)
 
 
 def by_notebook(notebook: str) -> ModuleSpec | None:
+    """Return the module whose stand-alone notebook has this file name, or ``None``."""
     return next((m for m in MODULES if m.notebook == notebook), None)
 
 
 def module_of_exercise(exercise: str) -> ModuleSpec | None:
-    """The module an exercise id belongs to."""
+    """Return the module an exercise id belongs to, by its prefix, or ``None``."""
     return next((m for m in MODULES if str(exercise).startswith(m.exercise_prefix)), None)
 
 
@@ -153,7 +155,7 @@ def builder(spec: ModuleSpec) -> Callable[..., Any]:
 
 
 def titles() -> dict[int, tuple[str, str]]:
-    """Dutch title and description per module number, from ``exercises/modules.yaml``.
+    """Return the Dutch title and description per module number, from ``exercises/modules.yaml``.
 
     A broken file gives an empty dict: callers then show ``Module N``.
     """
@@ -167,6 +169,6 @@ def titles() -> dict[int, tuple[str, str]]:
 
 
 def title(spec: ModuleSpec, known: dict[int, tuple[str, str]] | None = None) -> str:
-    """``"3. De rode en de groene bril"`` (or ``"Module 3"`` when the title is unknown)."""
+    """Return the numbered title, ``"3. De rode en de groene bril"`` (``"Module 3"`` when unknown)."""
     found = (known if known is not None else titles()).get(spec.number)
     return f"{spec.number}. {found[0]}" if found else f"Module {spec.number}"

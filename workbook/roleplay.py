@@ -13,6 +13,7 @@ from typing import Any
 
 from workbook import feedback
 from workbook.content import ELEMENT_IDS, Oefengesprek
+from workbook.content.models import Reactie
 
 __all__ = ["Tally", "COUNTERS", "classify_turn", "Conversation", "MAX_TURN_CHARS", "format_seconds"]
 
@@ -22,6 +23,7 @@ MAX_NOTES = 5000
 
 
 def format_seconds(seconds: int) -> str:
+    """Format a duration as ``mm:ss`` (``75`` -> ``"01:15"``); negative counts as zero."""
     seconds = max(0, int(seconds))
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
@@ -45,6 +47,13 @@ class Tally:
         self.events.append({"element": element, "t": max(0, int(seconds))})
 
     def count(self, counter: str) -> None:
+        """Add one to ``counter``, one of :data:`COUNTERS`.
+
+        Raises
+        ------
+        ValueError
+            For a counter that does not exist (Dutch message).
+        """
         if counter not in COUNTERS:
             raise ValueError(f"onbekende teller: {counter!r}")
         self.counters[counter] += 1
@@ -55,14 +64,16 @@ class Tally:
             self.events.pop()
 
     def per_element(self) -> dict[str, int]:
+        """Count how often each of the seven elements was marked, in element order (zeros included)."""
         counts = Counter(e["element"] for e in self.events)
         return {e: counts.get(e, 0) for e in ELEMENT_IDS}
 
     def timeline(self) -> list[tuple[str, str]]:
-        """(mm:ss, element id) in the order they were marked."""
+        """List ``(mm:ss, element id)`` in the order the elements were marked."""
         return [(format_seconds(e["t"]), e["element"]) for e in self.events]
 
     def state(self) -> dict[str, Any]:
+        """Return a JSON-able snapshot of the round for :meth:`from_state` and the dashboard."""
         return {
             "events": list(self.events),
             "counters": dict(self.counters),
@@ -75,6 +86,12 @@ class Tally:
 
     @classmethod
     def from_state(cls, state: dict[str, Any] | None) -> Tally:
+        """Rebuild a tally from :meth:`state`, keeping only values that fit.
+
+        Unknown elements, negative counters, a listening rating outside 1-4 and text
+        beyond :data:`MAX_NOTES` characters are dropped; anything that is not a saved
+        state gives an empty tally.
+        """
         tally = cls()
         if not isinstance(state, dict):
             return tally
@@ -94,7 +111,7 @@ class Tally:
 
 # --- the practice conversation --------------------------------------------------------------
 
-_ELEMENT_TO_REACTION = {
+_ELEMENT_TO_REACTION: dict[str, Reactie] = {
     "erkennen": "erkennen",
     "normaliseren": "erkennen",
     "positieve_verwachting": "verkennen",
@@ -105,8 +122,8 @@ _ELEMENT_TO_REACTION = {
 }
 
 
-def classify_turn(text: str) -> tuple[str, list[str], feedback.QuestionAnalysis]:
-    """Which branch a mentor turn takes: erkennen, verkennen, stap, afspraak, rood or anders.
+def classify_turn(text: str) -> tuple[Reactie, list[str], feedback.QuestionAnalysis]:
+    """Decide which branch a mentor turn takes: erkennen, verkennen, stap, afspraak, rood or anders.
 
     Returns the branch, the elements found (best first) and the question analysis.
     """
@@ -132,10 +149,12 @@ class Conversation:
 
     @property
     def step_made(self) -> bool:
+        """Whether a mentor turn has led to a small step."""
         return any(t["branch"] == "stap" for t in self.turns)
 
     @property
     def agreement_made(self) -> bool:
+        """Whether an agreement was recorded after the first small step."""
         return self.step_made and any(
             t["branch"] == "afspraak" and i > self._first("stap") for i, t in enumerate(self.turns)
         )
@@ -145,10 +164,16 @@ class Conversation:
 
     @property
     def finished(self) -> bool:
+        """Whether the conversation has ended: an agreement, or the script's maximum of turns."""
         return self.agreement_made or len(self.turns) >= self.script.max_beurten
 
     def say(self, text: str) -> dict[str, Any]:
-        """The mentor says ``text``; returns the turn with the student's answer.
+        """Let the mentor say ``text`` and return the turn with the student's answer.
+
+        The turn's branch picks the student's next line from the script (each line of a
+        branch once, then the last one again); an agreement before any step counts as
+        ``anders``, unless it plans the follow-up conversation. When the turn completes the
+        agreement, the student answers with the script's closing line.
 
         Raises
         ------
@@ -180,7 +205,14 @@ class Conversation:
         return turn
 
     def review(self) -> dict[str, Any]:
-        """What went well and what to try next time, in Dutch."""
+        """Summarise the conversation: what went well and what to try next time.
+
+        Returns
+        -------
+        dict
+            Counts of turns and (red, open) questions, the elements used in element order,
+            whether a step and an agreement were made, and Dutch ``tips``.
+        """
         used = [e for t in self.turns for e in t["elements"]]
         questions = [t["question"] for t in self.turns if t["question"]["is_question"]]
         red = sum(1 for q in questions if q["lens"] == "rood")
@@ -210,6 +242,7 @@ class Conversation:
         }
 
     def state(self) -> dict[str, Any]:
+        """Return a JSON-able snapshot; :meth:`from_state` replays its mentor turns."""
         return {
             "script": self.script.id,
             "turns": list(self.turns),

@@ -31,10 +31,13 @@ import sys
 import threading
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbook.begeleider import WeakKeyError, ensure_key
 from workbook.store import Store, default_url
+
+if TYPE_CHECKING:  # the server's classes load only in the server process
+    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENT_HEADER = "X-Werkboek-Client"
@@ -47,16 +50,17 @@ log = logging.getLogger("werkboek.serve")
 
 
 def lan_addresses() -> list[str]:
-    """IPv4 addresses of this machine other than loopback (no traffic is sent)."""
+    """Return the IPv4 addresses of this machine other than loopback (no traffic is sent)."""
     try:
         infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
     except OSError:
         return []
-    return sorted({info[4][0] for info in infos if not info[4][0].startswith("127.")})
+    addresses = {str(info[4][0]) for info in infos}  # (host, port) for AF_INET
+    return sorted(a for a in addresses if not a.startswith("127."))
 
 
 def is_this_computer(ip: str) -> bool:
-    """Whether a request comes from the facilitator's own laptop (127.0.0.1 or ::1).
+    """Return whether a request comes from the facilitator's own laptop (127.0.0.1 or ::1).
 
     Other loopback addresses (127.0.0.2, ...) count as network clients, so tests and the
     workshop benchmark can play participants on other devices.
@@ -73,7 +77,16 @@ def is_this_computer(ip: str) -> bool:
 class RoomGuard:
     """Who may open which page, and how many kernels one client may hold.
 
-    Pure bookkeeping (no Tornado), so it is tested without a server.
+    Pure bookkeeping (no Tornado), so it is tested without a server. Thread-safe.
+
+    Parameters
+    ----------
+    facilitator_from_network : bool
+        Serve facilitator pages to other devices too (default: only this computer).
+    max_per_client : int
+        Live kernels one network client may hold (at least 1); this computer has no limit.
+    max_kernels : int
+        Live kernels the whole server may hold (at least 1).
     """
 
     def __init__(
@@ -81,7 +94,7 @@ class RoomGuard:
         facilitator_from_network: bool = False,
         max_per_client: int = DEFAULT_MAX_PER_CLIENT,
         max_kernels: int = DEFAULT_MAX_KERNELS,
-    ):
+    ) -> None:
         self.facilitator_from_network = facilitator_from_network
         self.max_per_client = max(1, int(max_per_client))
         self.max_kernels = max(1, int(max_kernels))
@@ -89,7 +102,14 @@ class RoomGuard:
         self._kernels: OrderedDict[str, str] = OrderedDict()  # kernel id -> client, oldest first
 
     def page_problem(self, path: str | None, client: str, live_kernels: int) -> tuple[int, str] | None:
-        """``None`` when the page may be served, else an HTTP status and a Dutch explanation."""
+        """Check whether ``client`` may open the page at ``path`` now.
+
+        Returns
+        -------
+        tuple of (int, str) or None
+            ``None`` when the page may be served, else an HTTP status (403 for a facilitator
+            page from the network, 503 when the server is full) and a Dutch explanation.
+        """
         if (path or "").lstrip("/").startswith(FACILITATOR_PREFIX) and not (
             self.facilitator_from_network or is_this_computer(client)
         ):
@@ -105,7 +125,11 @@ class RoomGuard:
         return None
 
     def make_room(self, client: str, live: set[str]) -> list[str]:
-        """Kernel ids of ``client`` to close so that one more page stays within the limit."""
+        """Return the kernel ids of ``client`` to close so that one more page stays within the limit.
+
+        Kernels no longer in ``live`` are forgotten first; the ids returned are the client's
+        oldest. This computer never has to close any.
+        """
         with self._lock:
             for kid in [k for k in self._kernels if k not in live]:
                 del self._kernels[kid]
@@ -116,14 +140,17 @@ class RoomGuard:
             return mine[: max(0, excess)]
 
     def register(self, kernel_id: str, client: str) -> None:
+        """Note that ``kernel_id`` serves a page of ``client`` (it counts as the newest)."""
         with self._lock:
             self._kernels[kernel_id] = client
 
     def forget(self, kernel_id: str) -> None:
+        """Stop counting a kernel (closed); an unknown id is ignored."""
         with self._lock:
             self._kernels.pop(kernel_id, None)
 
     def kernels_of(self, client: str) -> list[str]:
+        """Return the kernel ids counted for ``client``, oldest first."""
         with self._lock:
             return [k for k, c in self._kernels.items() if c == client]
 
@@ -139,27 +166,52 @@ def _error_page(status: int, text: str) -> str:
     )
 
 
-def _handler_classes():
-    """The guarded page handler, built on Voilà's own (imported only in the server process)."""
+async def _close_excess_kernels(manager: MappingKernelManager, guard: RoomGuard, client: str, live: set[str]) -> None:
+    """Close the kernels ``client`` holds beyond its limit (oldest first), to make room for one more page."""
+    from jupyter_core.utils import ensure_async
+
+    for kernel_id in guard.make_room(client, live):
+        log.info("closing kernel %s: client %s opened more pages than allowed", kernel_id, client)
+        try:
+            await ensure_async(manager.shutdown_kernel(kernel_id))
+        except KeyError:
+            pass
+        guard.forget(kernel_id)
+
+
+def _handler_classes() -> type[Any]:
+    """Build the guarded page handler on Voilà's own (imported only in the server process).
+
+    Returns
+    -------
+    type
+        ``GuardedVoilaHandler``, a subclass of Voilà's ``TornadoVoilaHandler`` that takes the
+        :class:`RoomGuard` as its ``guard`` argument.
+    """
     from jupyter_core.utils import ensure_async
     from voila.tornado.handler import TornadoVoilaHandler
 
     class _RecordingKernels:
-        """The kernel manager as the page handler sees it: notes which kernel served the page."""
+        """The kernel manager as the page handler sees it: notes which kernel served the page.
 
-        def __init__(self, manager: Any, handler: GuardedVoilaHandler):
+        Every other attribute is the wrapped manager's own.
+        """
+
+        # Any: a transparent proxy for Voilà's kernel manager (which has no type information);
+        # arguments are passed on unchanged.
+        def __init__(self, manager: Any, handler: GuardedVoilaHandler) -> None:  # noqa: ANN401
             self._manager = manager
             self._handler = handler
 
-        def __getattr__(self, name: str) -> Any:
+        def __getattr__(self, name: str) -> Any:  # noqa: ANN401
             return getattr(self._manager, name)
 
-        async def start_kernel(self, *args, **kwargs):
-            kernel_id = await ensure_async(self._manager.start_kernel(*args, **kwargs))
+        async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # noqa: ANN401
+            kernel_id: str = await ensure_async(self._manager.start_kernel(*args, **kwargs))
             self._handler.guard.register(kernel_id, self._handler.client)
             return kernel_id
 
-        async def get_rendered_notebook(self, *args, **kwargs):
+        async def get_rendered_notebook(self, *args: Any, **kwargs: Any) -> tuple[Any, ...]:  # noqa: ANN401
             result = await self._manager.get_rendered_notebook(*args, **kwargs)
             self._handler.guard.register(result[2], self._handler.client)
             return result
@@ -167,7 +219,7 @@ def _handler_classes():
     class GuardedVoilaHandler(TornadoVoilaHandler):
         """Voilà's page handler with the room's rules in front of it (see the module docstring)."""
 
-        def initialize(self, guard: RoomGuard, **kwargs):
+        def initialize(self, guard: RoomGuard, **kwargs: Any) -> None:  # noqa: ANN401 - Voilà's own settings
             self.guard = guard
             super().initialize(**kwargs)
 
@@ -176,10 +228,10 @@ def _handler_classes():
             return self.request.remote_ip or ""
 
         @property
-        def kernel_manager(self):
+        def kernel_manager(self) -> _RecordingKernels:
             return _RecordingKernels(self.settings["kernel_manager"], self)
 
-        async def get(self, path=None):
+        async def get(self, path: str | None = None) -> None:
             manager = self.settings["kernel_manager"]
             live = set(manager.list_kernel_ids())
             problem = self.guard.page_problem(path, self.client, len(live))
@@ -189,13 +241,7 @@ def _handler_classes():
                 self.set_header("Content-Type", "text/html; charset=utf-8")
                 self.finish(_error_page(status, text))
                 return
-            for kernel_id in self.guard.make_room(self.client, live):
-                log.info("closing kernel %s: client %s opened more pages than allowed", kernel_id, self.client)
-                try:
-                    await ensure_async(manager.shutdown_kernel(kernel_id))
-                except KeyError:
-                    pass
-                self.guard.forget(kernel_id)
+            await _close_excess_kernels(manager, self.guard, self.client, live)
             # Voilà's page sends this cookie back when the tab closes, so its shutdown request
             # passes the XSRF check (voila-dashboards/voila#1458).
             _ = self.xsrf_token
@@ -210,7 +256,7 @@ REQUEST_CACHE_MAX = 2000  # requests kept for preheated kernels (a few hundred b
 
 
 def make_request_handover_reliable() -> None:
-    """Voilà hands a page request to its preheated kernel over ``voila/query/<kernel>``; make that reliable.
+    """Make Voilà's hand-over of a page request to its preheated kernel (``voila/query/<kernel>``) reliable.
 
     Voilà's ``RequestInfoSocketHandler`` keeps a request only while the kernel is not
     connected, so a request written to a connection that is just closing is lost, and its
@@ -225,7 +271,7 @@ def make_request_handover_reliable() -> None:
     if getattr(handler, "_werkboek_reliable", False):
         return
 
-    def send_updates(cls, msg: dict) -> None:
+    def send_updates(cls: type[Any], msg: dict[str, Any]) -> None:
         kernel_id, payload = msg["kernel_id"], msg["payload"]
         cls._cache[kernel_id] = payload
         while len(cls._cache) > REQUEST_CACHE_MAX:
@@ -237,7 +283,7 @@ def make_request_handover_reliable() -> None:
             except Exception:  # noqa: BLE001 - the kernel gets it from the cache when it reconnects
                 log.warning("request for kernel %s not delivered yet; kept for its next connection", kernel_id)
 
-    def on_close(self) -> None:
+    def on_close(self: object) -> None:
         for kernel_id, waiter in list(handler._waiters.items()):
             if waiter is self:
                 del handler._waiters[kernel_id]
@@ -247,8 +293,15 @@ def make_request_handover_reliable() -> None:
     handler._werkboek_reliable = True
 
 
-def voila_app_class():
-    """Voilà's application with the guarded page handler and the client header passed on."""
+def voila_app_class() -> type[Any]:
+    """Build Voilà's application class with the guarded page handler and the client header passed on.
+
+    Returns
+    -------
+    type
+        ``WerkboekVoila``, a subclass of ``voila.app.Voila``; set its ``guard`` (a
+        :class:`RoomGuard`) and ``pool_standby`` before creating it.
+    """
     from voila.app import Voila
     from voila.tornado.handler import TornadoVoilaHandler
 
@@ -260,7 +313,7 @@ def voila_app_class():
 
         pool_standby = POOL_STANDBY
 
-        def init_settings(self):
+        def init_settings(self) -> dict[str, Any]:
             headers = list(self.voila_configuration.http_header_envs)
             if CLIENT_HEADER not in headers:
                 self.voila_configuration.http_header_envs = [*headers, CLIENT_HEADER]
@@ -274,7 +327,7 @@ def voila_app_class():
                 manager.kernel_pools_config = {**pools, ENTRY: {**pools[ENTRY], "pool_size": standby}}
             return settings
 
-        def init_handlers(self):
+        def init_handlers(self) -> list[tuple[Any, ...]]:
             handlers = []
             for spec in super().init_handlers():
                 if len(spec) >= 2 and spec[1] is TornadoVoilaHandler:
@@ -298,7 +351,7 @@ POOL_REFILL_DELAY = 10.0  # seconds: top up after a burst of joins, not during i
 
 
 def voila_argv(host: str, port: int, pool: int = 0, cull_after: int | None = None) -> list[str]:
-    """Voilà's command-line arguments for the participants' server (see :func:`pool_config`).
+    """Return Voilà's command-line arguments for the participants' server (see :func:`pool_config`).
 
     ``cull_after`` overrides ``voila.json``'s culling: it must be an argument, since Voilà
     reads ``voila.json`` after the constructor's config and only the command line wins.
@@ -315,8 +368,8 @@ def voila_argv(host: str, port: int, pool: int = 0, cull_after: int | None = Non
     return argv
 
 
-def pool_config(pool: int) -> dict:
-    """Voilà settings for a pool of ``pool`` warm kernels for the start page only.
+def pool_config(pool: int) -> dict[str, Any]:
+    """Return Voilà's settings for a pool of ``pool`` warm kernels for the start page only.
 
     Those kernels start in advance ("preheated"); the page then waits in the kernel for the
     participant's request (:func:`workbook.session.request_query`). Other pages start a kernel
@@ -361,6 +414,19 @@ def run_voila(
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run ``make workshop``: ensure the facilitator key, print the links, serve until stopped.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Command-line arguments (default: ``sys.argv[1:]``); ``--help`` lists them, in Dutch.
+
+    Returns
+    -------
+    int
+        The exit status: 0 after the server stopped, 2 for a facilitator key that is too
+        easy to guess (explained on stderr).
+    """
     parser = argparse.ArgumentParser(description="Start het werkboek in Voilà.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8866)
@@ -411,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _banner(args, key: str, training: bool) -> None:
+def _banner(args: argparse.Namespace, key: str, training: bool) -> None:
     start = "voila/render/00_start.ipynb"
     dashboard = "voila/render/begeleider/dashboard.ipynb"
     print("\n=== Mentorgesprekken-werkboek ===")

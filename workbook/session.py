@@ -25,6 +25,7 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from urllib.parse import parse_qs, urlencode
 
 from workbook.store import Store, StoreError, data_dir
@@ -70,22 +71,23 @@ class Session:
 
     @property
     def self_study(self) -> bool:
+        """Whether this is a self-study session rather than a workshop."""
         return self.workshop == SELF_STUDY
 
     def query(self) -> str:
-        """The query string that carries this session from page to page."""
+        """Return the query string that carries this session from page to page."""
         if self.self_study:
             return urlencode({"zelfstudie": "1", "naam": self.participant})
         return urlencode({"training": self.workshop, "naam": self.participant, "sleutel": self.token})
 
     def describe(self) -> str:
-        """Dutch, plain text: 'Sanne, training ABC12' or 'Sanne, zelfstudie'."""
+        """Describe the session in plain Dutch: 'Sanne, training ABC12' or 'Sanne, zelfstudie'."""
         where = "zelfstudie" if self.self_study else f"training {self.workshop}"
         return f"{self.participant}, {where}"
 
 
 def normalise_code(code: object) -> str:
-    """Upper-case, trimmed workshop code; raises :class:`SessionError` when it cannot be one."""
+    """Return the workshop code upper-cased and trimmed; raise :class:`SessionError` when it cannot be one."""
     if not isinstance(code, str) or not code.strip():
         raise SessionError("Vul de trainingscode in die je van je begeleider hebt gekregen.")
     value = code.strip().upper()
@@ -101,7 +103,7 @@ _ALIAS_PUNCT = set(" -'.\u2019")
 
 
 def clean_alias(alias: object) -> str:
-    """A first name or alias in Unicode normal form (NFKC), trimmed.
+    """Return a first name or alias in Unicode normal form (NFKC), with its spaces tidied.
 
     Raises :class:`SessionError` for an empty or too long name, and for names that could
     pass for somebody else's on the dashboard: invisible or text-direction characters,
@@ -141,7 +143,7 @@ _REQUEST_READY = False
 
 
 def _wait_for_request() -> None:
-    """In a preheated kernel (Voilà's pool), wait until a participant's request arrives.
+    """Wait, in a preheated kernel (Voilà's pool), until a participant's request arrives.
 
     A pooled kernel starts before anyone asks for the page; Voilà then sends the request's
     details (query string, client address, ...) into the kernel's environment
@@ -198,13 +200,13 @@ def _receive_request_info(wait: float = 30.0, give_up_after: float = 12 * 3600) 
 
 
 def request_query() -> str:
-    """This page's query string (in Voilà), after a preheated kernel received its request."""
+    """Return the page's query string (in Voilà), after a preheated kernel received its request."""
     _wait_for_request()
     return os.environ.get("QUERY_STRING", "")
 
 
 def page_address() -> str:
-    """This page's address without query, for a participant's personal link.
+    """Return the page's address without query, for a participant's personal link.
 
     Built from the request's host and path. (Voilà's ``VOILA_REQUEST_URL`` is not used: in a
     preheated kernel it holds the address of the request that started the kernel, somebody
@@ -221,7 +223,7 @@ def page_address() -> str:
 
 
 def client_id() -> str:
-    """The network address of the device this page was opened on.
+    """Return the network address of the device this page was opened on.
 
     ``make workshop`` hands it to each page's kernel from the connection itself (never from
     anything the browser sends). In JupyterLab, or a server without that guard, it is
@@ -233,7 +235,7 @@ def client_id() -> str:
 
 
 def from_this_computer() -> bool:
-    """Whether the page was opened on the computer that runs the workbook."""
+    """Return whether the page was opened on the computer that runs the workbook."""
     return client_id() in ("lokaal", "127.0.0.1", "::1", "::ffff:127.0.0.1")
 
 
@@ -281,7 +283,14 @@ def join_workshop(store: Store, code: object, alias: object, client: str | None 
 
 
 def start_self_study(alias: object) -> Session:
-    """A self-study session; an empty name becomes 'ik'. Refused on a training server."""
+    """Start a self-study session; an empty name becomes 'ik'.
+
+    Raises
+    ------
+    SessionError
+        On a training server (``WERKBOEK_MODUS=training``), or for an alias
+        :func:`clean_alias` refuses.
+    """
     if training_mode():
         raise SessionError("Zelfstudie kan niet op deze trainingsserver. Meld je aan met de trainingscode.")
     if isinstance(alias, str) and not alias.strip():
@@ -323,21 +332,24 @@ def from_query(query: str, store: Store | None) -> tuple[Session | None, str | N
 
 
 def in_voila() -> bool:
-    """Whether this kernel serves a Voilà page (Voilà sets these for every page kernel)."""
+    """Return whether this kernel serves a Voilà page (Voilà sets these for every page kernel)."""
     return "VOILA_REQUEST_URL" in os.environ or "VOILA_KERNEL_ID" in os.environ
 
 
 def training_mode() -> bool:
-    """A workshop server on the local network (``make workshop HOST=0.0.0.0``): no self-study."""
+    """Return whether this is a workshop server on the local network (``make workshop HOST=0.0.0.0``).
+
+    Self-study is refused there: every participant joins a training.
+    """
     return os.environ.get("WERKBOEK_MODUS") == "training"
 
 
-def _lab_file():
+def _lab_file() -> Path:
     return data_dir() / "sessie.json"
 
 
 def remember(session: Session | None) -> None:
-    """Outside Voilà, keep the choice on this machine for the other notebooks."""
+    """Keep the choice on this machine for the other notebooks (outside Voilà; ``None`` forgets it)."""
     if in_voila():
         return
     path = _lab_file()
@@ -348,7 +360,14 @@ def remember(session: Session | None) -> None:
 
 
 def current(store: Store | None) -> tuple[Session | None, str | None]:
-    """The session of this page: from the query string in Voilà, else from ``data/sessie.json``."""
+    """Return the session of this page: from the query string in Voilà, else from ``data/sessie.json``.
+
+    Returns
+    -------
+    tuple
+        As :func:`from_query`: ``(session, None)``, ``(None, None)`` when nobody is logged
+        in, or ``(None, problem)`` with a Dutch explanation.
+    """
     if in_voila():
         return from_query(request_query(), store)
     try:

@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import secrets
+import sqlite3
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import ConnectionPoolEntry
 
 if TYPE_CHECKING:  # pandas loads only when a dashboard or an export asks for a frame
     import pandas as pd
@@ -47,7 +49,7 @@ class StoreError(ValueError):
 
 
 def data_dir() -> Path:
-    """Where local data lives: ``WERKBOEK_DATA`` or ``data/`` in the project (git-ignored)."""
+    """Return the folder for local data, created if needed: ``WERKBOEK_DATA`` or ``data/`` (git-ignored)."""
     env = os.environ.get("WERKBOEK_DATA")
     path = Path(env) if env else Path(__file__).resolve().parent.parent / "data"
     path.mkdir(parents=True, exist_ok=True)
@@ -55,7 +57,7 @@ def data_dir() -> Path:
 
 
 def default_url() -> str:
-    """``WERKBOEK_DB`` or the SQLite file ``data/werkboek.sqlite``."""
+    """Return the database URL: ``WERKBOEK_DB``, else the SQLite file ``data/werkboek.sqlite``."""
     return os.environ.get("WERKBOEK_DB") or f"sqlite:///{data_dir() / 'werkboek.sqlite'}"
 
 
@@ -144,7 +146,9 @@ def _sqlite_engine(url: str) -> Engine:
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
 
     @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised via every test
+    def _on_connect(  # pragma: no cover - exercised via every test
+        dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry
+    ) -> None:
         # Let SQLAlchemy, not the driver, decide when transactions begin (see "begin").
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -155,7 +159,7 @@ def _sqlite_engine(url: str) -> Engine:
         cur.close()
 
     @sa.event.listens_for(engine, "begin")
-    def _on_begin(conn):  # pragma: no cover - exercised via every test
+    def _on_begin(conn: Connection) -> None:  # pragma: no cover - exercised via every test
         # Writers take the write lock up front, so the busy timeout applies instead of
         # a deadlock error when a reader would upgrade.
         write = conn.get_execution_options().get("werkboek_write", False)
@@ -181,7 +185,7 @@ def _engine(url: str) -> Engine:
         return _ENGINES[url]
 
 
-def _clean_name(value: Any, what: str) -> str:
+def _clean_name(value: object, what: str) -> str:
     if not isinstance(value, str):
         raise StoreError(f"De {what} ontbreekt.")
     text = " ".join(value.split())
@@ -194,7 +198,7 @@ def _clean_name(value: Any, what: str) -> str:
     return text
 
 
-def _encode_answer(answer: Any) -> str:
+def _encode_answer(answer: object) -> str:
     if not isinstance(answer, dict):
         raise StoreError("Dit antwoord kan niet worden opgeslagen: het heeft niet de juiste vorm.")
     try:
@@ -216,7 +220,10 @@ def _token_hash(token: str) -> str:
 
 
 def alias_key(alias: str) -> str:
-    """Aliases that differ only in case, spacing or Unicode form (NFKC) count as the same name."""
+    """Return the key under which an alias is unique.
+
+    Aliases that differ only in case, spacing or Unicode form (NFKC) count as the same name.
+    """
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", alias)).strip().casefold()
 
 
@@ -229,7 +236,7 @@ class Store:
         An SQLAlchemy URL; defaults to :func:`default_url`.
     """
 
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None) -> None:
         self.url = url or default_url()
         self.engine = _engine(self.url)
         self._migrate()
@@ -261,6 +268,7 @@ class Store:
                 )
 
     def schema_version(self) -> int:
+        """Return the schema version the database is at (after :data:`MIGRATIONS` ran)."""
         with self.engine.connect() as conn:
             value = conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")).scalar_one()
         return int(value)
@@ -287,7 +295,7 @@ class Store:
             conn.execute(answers.insert().values(**row))
 
     def load(self, workshop: str, participant: str, exercise: str) -> dict[str, Any] | None:
-        """The latest saved answer, or ``None``."""
+        """Return the latest saved version of an answer, or ``None`` when there is none."""
         query = (
             sa.select(answers.c.answer)
             .where(
@@ -303,7 +311,7 @@ class Store:
         return json.loads(text) if text is not None else None
 
     def history(self, workshop: str, participant: str, exercise: str) -> list[dict[str, Any]]:
-        """Every saved version, oldest first, each as ``{"saved_at": ..., "answer": ...}``."""
+        """Return every saved version, oldest first, each as ``{"saved_at": ..., "answer": ...}``."""
         query = (
             sa.select(answers.c.answer, answers.c.saved_at)
             .where(
@@ -317,7 +325,7 @@ class Store:
             return [{"saved_at": r.saved_at, "answer": json.loads(r.answer)} for r in conn.execute(query)]
 
     def count(self, workshop: str | None = None) -> int:
-        """Number of saved rows (all versions), optionally for one workshop."""
+        """Count the saved rows (all versions), optionally for one workshop."""
         query = sa.select(sa.func.count()).select_from(answers)
         if workshop is not None:
             query = query.where(answers.c.workshop == workshop)
@@ -325,7 +333,7 @@ class Store:
             return int(conn.execute(query).scalar_one())
 
     def frame(self, workshop: str) -> pd.DataFrame:
-        """One row per latest answer in a workshop.
+        """Return one row per latest answer in a workshop.
 
         Columns: ``workshop``, ``participant``, ``exercise``, ``saved_at``, ``answer`` (dict).
         """
@@ -356,7 +364,7 @@ class Store:
         return frame
 
     def workshops(self) -> list[str]:
-        """Training codes: opened by a facilitator, or with saved answers or participants; sorted.
+        """List the training codes, sorted: opened by a facilitator, or with saved answers or participants.
 
         Self-study (``zelfstudie``) is not a training and is never listed.
         """
@@ -444,6 +452,7 @@ class Store:
         return True
 
     def training_exists(self, code: str) -> bool:
+        """Return whether a facilitator opened a training under exactly this code."""
         with self.engine.connect() as conn:
             return (
                 conn.execute(sa.select(trainings_table.c.code).where(trainings_table.c.code == code)).first()
@@ -451,7 +460,7 @@ class Store:
             )
 
     def trainings(self) -> list[str]:
-        """Codes of the trainings a facilitator opened, oldest first."""
+        """List the codes of the trainings a facilitator opened, oldest first."""
         with self.engine.connect() as conn:
             return list(
                 conn.execute(sa.select(trainings_table.c.code).order_by(trainings_table.c.created_at)).scalars()
@@ -467,7 +476,7 @@ class Store:
             )
 
     def attempts_since(self, kind: str, client: str, since: datetime) -> list[datetime]:
-        """Times of a client's attempts of one kind since ``since`` (UTC), oldest first."""
+        """Return the times of a client's attempts of one kind since ``since`` (UTC), oldest first."""
         query = (
             sa.select(attempts_table.c.at)
             .where(
@@ -481,6 +490,7 @@ class Store:
             return [t if t.tzinfo else t.replace(tzinfo=timezone.utc) for t in conn.execute(query).scalars()]
 
     def clear_attempts(self, kind: str, client: str) -> None:
+        """Forget a client's attempts of one kind (after a right key, the count starts again)."""
         with self._write() as conn, conn.begin():
             conn.execute(
                 attempts_table.delete().where(
@@ -518,7 +528,7 @@ class Store:
         return token
 
     def verify_alias(self, workshop: str, alias: str, token: str) -> bool:
-        """Whether ``token`` is the one handed out for this alias."""
+        """Return whether ``token`` is the one handed out for this alias."""
         if not all(isinstance(x, str) and x for x in (workshop, alias, token)):
             return False
         with self.engine.connect() as conn:
@@ -544,7 +554,7 @@ class Store:
         return bool(n)
 
     def aliases(self, workshop: str) -> list[str]:
-        """Aliases that joined a workshop, in order of joining."""
+        """List the aliases that joined a workshop, in order of joining."""
         with self.engine.connect() as conn:
             return list(
                 conn.execute(

@@ -69,6 +69,20 @@ def test_code_is_ruff_clean():
     assert result.returncode == 0, result.stdout[-3000:]
 
 
+def test_workbook_type_checks():
+    """mypy with the settings in pyproject.toml ([tool.mypy]: files, plugin, overrides)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+
+
 def test_only_the_ui_layer_imports_ipywidgets():
     """The layering of DESIGN.md: content, feedback, store and the rest work without a frontend."""
     import re

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 __all__ = ["ContentError", "dutch_problem"]
 
@@ -18,13 +21,14 @@ class ContentError(Exception):
         One sentence per problem, each naming the entry and the field.
     """
 
-    def __init__(self, file: str, problems: list[str]):
+    def __init__(self, file: str, problems: list[str]) -> None:
         self.file = file
         self.problems = problems
         super().__init__(self.message)
 
     @property
     def message(self) -> str:
+        """The whole explanation in Dutch: the file, then one line per problem."""
         head = f"Het bestand {self.file} bevat " + ("fouten" if len(self.problems) > 1 else "een fout")
         return head + ":\n" + "\n".join(f"- {p}" for p in self.problems)
 
@@ -45,7 +49,8 @@ _MESSAGES = {
 }
 
 
-def _entry_label(value: Any) -> str:
+def _entry_label(value: object) -> str:
+    """Name a list entry by its id or name field, if it has one (`` (normaliseren)``)."""
     if isinstance(value, dict):
         for key in ("id", "naam", "titel", "letter", "nummer", "niveau"):
             if key in value and isinstance(value[key], str | int):
@@ -53,7 +58,7 @@ def _entry_label(value: Any) -> str:
     return ""
 
 
-def _describe(data: Any, loc: tuple[Any, ...]) -> str:
+def _describe(data: object, loc: tuple[int | str, ...]) -> str:
     """Turn a pydantic location into Dutch words: 'bij elementen nummer 2 (normaliseren), veld …'."""
     parts: list[str] = []
     node = data
@@ -71,7 +76,23 @@ def _describe(data: Any, loc: tuple[Any, ...]) -> str:
     return "bij " + ", ".join(parts)
 
 
-def dutch_problem(data: Any, err: dict[str, Any]) -> str:
+def dutch_problem(data: object, err: ErrorDetails) -> str:
+    """Explain one pydantic validation error in Dutch, for a trainer who edits the YAML.
+
+    Parameters
+    ----------
+    data : object
+        The data that was validated (the file as read from YAML), to name list entries by
+        their id or name rather than by number alone.
+    err : pydantic_core.ErrorDetails
+        One item of ``ValidationError.errors()``.
+
+    Returns
+    -------
+    str
+        Where the problem is (``bij 'elementen' nummer 2 (normaliseren), veld 'naam'``) and
+        what is wrong with it.
+    """
     loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
     kind = err["type"]
     ctx = err.get("ctx") or {}

@@ -9,22 +9,43 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar, overload
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from workbook.content.errors import ContentError, dutch_problem
-from workbook.content.models import ELEMENT_IDS, FOLDERS, MODELS, _Strict, fixed_keys
+from workbook.content.models import (
+    ELEMENT_IDS,
+    FOLDERS,
+    MODELS,
+    BrillenFile,
+    ElementenFile,
+    FormulierenFile,
+    HgwFile,
+    LeerlingbesprekingFile,
+    LuisterenFile,
+    MentorrolFile,
+    ModulesFile,
+    Oefengesprek,
+    OpenGeslotenFile,
+    OudersFile,
+    Rollenspel,
+    SmartiFile,
+    _Strict,
+    fixed_keys,
+)
 
 _CACHE: dict[tuple[str, float], BaseModel] = {}
 # libyaml's parser when PyYAML was built with it (the wheels are); same safe semantics.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Model = TypeVar("_Model", bound=BaseModel)
 
 
 def exercises_dir() -> Path:
-    """The folder with the content files: ``WERKBOEK_EXERCISES`` or ``exercises/`` in the project."""
+    """Return the folder with the content files: ``WERKBOEK_EXERCISES`` or ``exercises/`` in the project."""
     env = os.environ.get("WERKBOEK_EXERCISES")
     return Path(env) if env else Path(__file__).resolve().parents[2] / "exercises"
 
@@ -33,7 +54,33 @@ def _display_name(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
 
 
-def load(name: str, directory: Path | None = None) -> Any:
+# One overload per file, so that type checkers know the model ``load("elementen")`` returns;
+# a file added to MODELS gets a line here too (else its callers see a plain BaseModel).
+@overload
+def load(name: Literal["modules"], directory: Path | None = None) -> ModulesFile: ...
+@overload
+def load(name: Literal["elementen"], directory: Path | None = None) -> ElementenFile: ...
+@overload
+def load(name: Literal["luisteren"], directory: Path | None = None) -> LuisterenFile: ...
+@overload
+def load(name: Literal["brillen"], directory: Path | None = None) -> BrillenFile: ...
+@overload
+def load(name: Literal["open_gesloten"], directory: Path | None = None) -> OpenGeslotenFile: ...
+@overload
+def load(name: Literal["smarti"], directory: Path | None = None) -> SmartiFile: ...
+@overload
+def load(name: Literal["formulieren"], directory: Path | None = None) -> FormulierenFile: ...
+@overload
+def load(name: Literal["leerlingbespreking"], directory: Path | None = None) -> LeerlingbesprekingFile: ...
+@overload
+def load(name: Literal["ouders"], directory: Path | None = None) -> OudersFile: ...
+@overload
+def load(name: Literal["hgw"], directory: Path | None = None) -> HgwFile: ...
+@overload
+def load(name: Literal["mentorrol"], directory: Path | None = None) -> MentorrolFile: ...
+@overload
+def load(name: str, directory: Path | None = None) -> BaseModel: ...
+def load(name: str, directory: Path | None = None) -> BaseModel:
     """Load and validate one content file.
 
     Parameters
@@ -56,15 +103,17 @@ def load(name: str, directory: Path | None = None) -> Any:
     return _load_path((directory or exercises_dir()) / f"{name}.yaml", MODELS[name])
 
 
-def _load_path(path: Path, model: type[BaseModel]) -> Any:
+def _load_path(path: Path, model: type[_Model]) -> _Model:
+    """Load ``path`` as ``model``, from the cache while the file is unchanged (see :func:`load`)."""
     shown = _display_name(path)
     try:
         stamp = path.stat().st_mtime
     except OSError:
         raise ContentError(shown, ["het bestand bestaat niet of kan niet worden gelezen"]) from None
     key = (str(path), stamp)
-    if key in _CACHE:
-        return _CACHE[key]
+    cached = _CACHE.get(key)
+    if isinstance(cached, model):
+        return cached
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - safe loader
     except UnicodeDecodeError:
@@ -88,7 +137,7 @@ def _load_path(path: Path, model: type[BaseModel]) -> Any:
     return result
 
 
-def load_all(directory: Path | None = None) -> dict[str, Any]:
+def load_all(directory: Path | None = None) -> dict[str, BaseModel | ContentError]:
     """Load every content file; never raises.
 
     Returns
@@ -96,7 +145,7 @@ def load_all(directory: Path | None = None) -> dict[str, Any]:
     dict
         File key to validated model, or to the :class:`ContentError` that file gave.
     """
-    out: dict[str, Any] = {}
+    out: dict[str, BaseModel | ContentError] = {}
     for name in MODELS:
         try:
             out[name] = load(name, directory)
@@ -106,7 +155,7 @@ def load_all(directory: Path | None = None) -> dict[str, Any]:
 
 
 def element_names() -> dict[str, str]:
-    """Element id to its Dutch name; the ids themselves when the elements file is broken."""
+    """Map each element id to its Dutch name; to the id itself when the elements file is broken."""
     try:
         return {e.id: e.naam for e in load("elementen").elementen}
     except ContentError:
@@ -114,7 +163,7 @@ def element_names() -> dict[str, str]:
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
-    """A JSON Schema per content file and per folder item, for a trainer's editor (``make content-schema``)."""
+    """Return a JSON Schema per content file and per folder item, for a trainer's editor (``make content-schema``)."""
     out = {name: model.model_json_schema() for name, model in MODELS.items()}
     out.update({folder: model.model_json_schema() for folder, model in FOLDERS.items()})
     for schema in out.values():
@@ -124,7 +173,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
 
 
 def _require_fixed_keys(schema: dict[str, Any]) -> None:
-    """Mappings over a fixed set of keys must name them all, in the schema as in the models."""
+    """Make a mapping over a fixed set of keys require all of them, in the schema as in the models."""
     models = {m.__name__: m for m in _all_models()}
     for title, part in [(schema.get("title"), schema), *schema.get("$defs", {}).items()]:
         model = models.get(title)
@@ -135,7 +184,8 @@ def _require_fixed_keys(schema: dict[str, Any]) -> None:
 
 
 def _all_models() -> list[type[BaseModel]]:
-    todo, seen = [_Strict], []
+    todo: list[type[BaseModel]] = [_Strict]
+    seen: list[type[BaseModel]] = []
     while todo:
         for sub in todo.pop().__subclasses__():
             seen.append(sub)
@@ -173,7 +223,20 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if errors else 0
 
 
-def load_folder(folder: str, directory: Path | None = None) -> tuple[list[Any], list[ContentError]]:
+FolderItem = Rollenspel | Oefengesprek
+
+
+@overload
+def load_folder(
+    folder: Literal["rollenspellen"], directory: Path | None = None
+) -> tuple[list[Rollenspel], list[ContentError]]: ...
+@overload
+def load_folder(
+    folder: Literal["oefengesprekken"], directory: Path | None = None
+) -> tuple[list[Oefengesprek], list[ContentError]]: ...
+@overload
+def load_folder(folder: str, directory: Path | None = None) -> tuple[Sequence[FolderItem], list[ContentError]]: ...
+def load_folder(folder: str, directory: Path | None = None) -> tuple[Sequence[FolderItem], list[ContentError]]:
     """Load every ``*.yaml`` in a subfolder of the exercises (one item per file); never raises.
 
     Returns
@@ -183,7 +246,8 @@ def load_folder(folder: str, directory: Path | None = None) -> tuple[list[Any], 
     """
     model = FOLDERS[folder]
     base = (directory or exercises_dir()) / folder
-    items, errors = [], []
+    items: list[FolderItem] = []
+    errors: list[ContentError] = []
     for path in sorted(base.glob("*.yaml")):
         try:
             items.append(_load_path(path, model))
@@ -195,7 +259,15 @@ def load_folder(folder: str, directory: Path | None = None) -> tuple[list[Any], 
     return sorted(items, key=lambda i: i.titel), errors
 
 
-def validate_item(folder: str, data: dict[str, Any], shown: str = "formulier") -> Any:
+@overload
+def validate_item(folder: Literal["rollenspellen"], data: dict[str, Any], shown: str = "formulier") -> Rollenspel: ...
+@overload
+def validate_item(
+    folder: Literal["oefengesprekken"], data: dict[str, Any], shown: str = "formulier"
+) -> Oefengesprek: ...
+@overload
+def validate_item(folder: str, data: dict[str, Any], shown: str = "formulier") -> FolderItem: ...
+def validate_item(folder: str, data: dict[str, Any], shown: str = "formulier") -> FolderItem:
     """Validate a dict as one item of ``folder``; raises :class:`ContentError` in Dutch."""
     try:
         return FOLDERS[folder].model_validate(data)

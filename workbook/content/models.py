@@ -7,11 +7,14 @@ error instead of a page that breaks later. Every file may state ``schema_version
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from typing_extensions import Self  # typing.Self from Python 3.11 on
+
+SCHEMA_VERSION: Final = 1
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ElementId = Literal[
@@ -27,13 +30,18 @@ ElementId = Literal[
 ELEMENT_IDS: tuple[str, ...] = get_args(ElementId)
 
 
-def fixed_keys(annotation: Any) -> tuple[str, ...]:
-    """The keys a ``dict[Literal[...], ...]`` field must have; ``()`` for any other field."""
+def fixed_keys(annotation: object) -> tuple[str, ...]:
+    """Return the keys a ``dict[Literal[...], ...]`` field must have; ``()`` for any other field."""
     if get_origin(annotation) is dict:
         key = get_args(annotation)[0]
         if get_origin(key) is Literal:
             return tuple(get_args(key))
     return ()
+
+
+def _without_docstring(schema: dict[str, Any], _model: type[Any]) -> None:
+    """Keep a model's docstring (English, for developers) out of its JSON Schema for trainers."""
+    schema.pop("description", None)
 
 
 class _Strict(BaseModel):
@@ -43,11 +51,11 @@ class _Strict(BaseModel):
     value; the error names what is missing in the words of ``_missing_words`` (per field).
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_without_docstring)
     _missing_words: ClassVar[dict[str, str]] = {}
 
     @model_validator(mode="after")
-    def _every_fixed_key(self) -> Any:
+    def _every_fixed_key(self) -> Self:
         for name, field in type(self).model_fields.items():
             keys = fixed_keys(field.annotation)
             value = getattr(self, name)
@@ -70,6 +78,8 @@ class _File(_Strict):
 
 
 class Module(_Strict):
+    """One module on the start page: its number, Dutch title and description, and its notebook."""
+
     nummer: int = Field(ge=0)
     titel: Text
     beschrijving: Text
@@ -77,6 +87,8 @@ class Module(_Strict):
 
 
 class ModulesFile(_File):
+    """``modules.yaml``: the start page's introduction, how to go on, and the modules."""
+
     inleiding: Text
     hoe_verder: list[Text] = Field(min_length=1)
     modules: list[Module] = Field(min_length=2)
@@ -86,6 +98,8 @@ class ModulesFile(_File):
 
 
 class Element(_Strict):
+    """One of the seven conversation elements: what it is, why, how to recognise it, examples, pitfalls."""
+
     id: ElementId
     naam: Text
     kort: Text
@@ -97,6 +111,8 @@ class Element(_Strict):
 
 
 class ElementenFile(_File):
+    """``elementen.yaml``: the seven elements in the order of :data:`ELEMENT_IDS`, each example phrase once."""
+
     inleiding: Text
     elementen: list[Element] = Field(min_length=7, max_length=7)
 
@@ -118,6 +134,8 @@ class ElementenFile(_File):
 
 
 class Luisterniveau(_Strict):
+    """One of the four listening levels, with the signals that show it and its effect on the student."""
+
     niveau: int = Field(ge=1, le=4)
     naam: Text
     beschrijving: Text
@@ -126,6 +144,8 @@ class Luisterniveau(_Strict):
 
 
 class LuisterOefening(_Strict):
+    """A student line and a mentor reply to place on a listening level, with the explanation."""
+
     leerling: Text
     mentor: Text
     niveau: int = Field(ge=1, le=4)
@@ -133,6 +153,8 @@ class LuisterOefening(_Strict):
 
 
 class LuisterenFile(_File):
+    """``luisteren.yaml``: the four listening levels (1 to 4, in order), the items and the self-assessment."""
+
     inleiding: Text
     niveaus: list[Luisterniveau] = Field(min_length=4, max_length=4)
     oefeningen: list[LuisterOefening] = Field(min_length=8)
@@ -149,6 +171,8 @@ class LuisterenFile(_File):
 
 
 class Bril(_Strict):
+    """The red (problem) or the green (solution) lens: what it looks at, its features and its effect."""
+
     kleur: Literal["rood", "groen"]
     naam: Text
     kijkt_naar: Text
@@ -157,12 +181,16 @@ class Bril(_Strict):
 
 
 class VraagPaar(_Strict):
+    """The same question through the red and through the green lens, with a note on the difference."""
+
     rood: Text
     groen: Text
     toelichting: Text
 
 
 class BrillenFile(_File):
+    """``brillen.yaml``: the instructions, exactly one red and one green lens, and the question pairs."""
+
     inleiding: Text
     opdrachten: dict[Literal["sorteren", "herschrijven", "lab"], Text]
     brillen: list[Bril] = Field(min_length=2, max_length=2)
@@ -176,12 +204,16 @@ class BrillenFile(_File):
 
 
 class OpenGeslotenPaar(_Strict):
+    """A closed question and an open version of it, with a note on the difference."""
+
     gesloten: Text
     open: Text
     toelichting: Text
 
 
 class OpenGeslotenFile(_File):
+    """``open_gesloten.yaml``: open and closed questions explained, the question words, the pairs."""
+
     inleiding: Text
     opdracht: Text
     open_uitleg: Text
@@ -194,6 +226,8 @@ class OpenGeslotenFile(_File):
 
 
 class Criterium(_Strict):
+    """One SMARTI criterion; ``beoordeeld_door_mensen`` marks those only people can judge, not the rules."""
+
     letter: Literal["S", "M", "A", "R", "T", "I"]
     id: Literal["specifiek", "meetbaar", "acceptabel", "realistisch", "tijdgebonden", "inspirerend"]
     naam: Text
@@ -203,6 +237,8 @@ class Criterium(_Strict):
 
 
 class DoelVoorbeeld(_Strict):
+    """A student's request for help with a poorly written goal and a good one, each with the reason."""
+
     hulpvraag: Text
     fout_doel: Text
     waarom_fout: Text
@@ -211,6 +247,8 @@ class DoelVoorbeeld(_Strict):
 
 
 class Doelenkaart(_Strict):
+    """The goal-card example: a vague instruction, the situation, the small goals that replace it."""
+
     vage_opdracht: Text
     situatie: Text
     doelen: list[Text] = Field(min_length=3)
@@ -218,6 +256,8 @@ class Doelenkaart(_Strict):
 
 
 class SmartiFile(_File):
+    """``smarti.yaml``: the instructions, the six criteria in SMARTI order, goal examples, the goal card."""
+
     inleiding: Text
     opdrachten: dict[Literal["herschrijven", "doelenkaart"], Text]
     criteria: list[Criterium] = Field(min_length=6, max_length=6)
@@ -235,11 +275,15 @@ class SmartiFile(_File):
 
 
 class FormulierOnderdeel(_Strict):
+    """One section of a conversation form: a heading and its questions."""
+
     titel: Text
     vragen: list[Text] = Field(min_length=1)
 
 
 class Formulier(_Strict):
+    """A conversation form (``voorbereiding`` or ``gesprek``): who fills it in, when, and its sections."""
+
     id: Literal["voorbereiding", "gesprek"]
     naam: Text
     wie: Text
@@ -248,6 +292,8 @@ class Formulier(_Strict):
 
 
 class FormulierenFile(_File):
+    """``formulieren.yaml``: the introduction and the two forms, ``voorbereiding`` and ``gesprek``."""
+
     inleiding: Text
     formulieren: list[Formulier] = Field(min_length=2, max_length=2)
 
@@ -262,23 +308,31 @@ class FormulierenFile(_File):
 
 
 class Kenmerk(_Strict):
+    """One feature of an effective leerlingbespreking (staff meeting about students), with its question."""
+
     naam: Text
     vraag: Text
     uitleg: Text
 
 
 class Vergaderonderdeel(_Strict):
+    """One part of the leerlingbespreking meeting, with its explanation and questions."""
+
     naam: Text
     uitleg: Text
     vragen: list[Text] = Field(min_length=1)
 
 
 class BesprekingVraagPaar(_Strict):
+    """A problem-oriented question about a student and a solution-oriented version of it."""
+
     probleemgericht: Text
     oplossingsgericht: Text
 
 
 class LeerlingbesprekingFile(_File):
+    """``leerlingbespreking.yaml``: goals, five features, three meeting parts, question pairs."""
+
     inleiding: Text
     doelen: list[Text] = Field(min_length=1)
     kenmerken: list[Kenmerk] = Field(min_length=5, max_length=5)
@@ -290,22 +344,30 @@ class LeerlingbesprekingFile(_File):
 
 
 class Gebied(_Strict):
+    """One area in which to name something positive about the student to parents, with examples."""
+
     naam: Text
     voorbeelden: Text
 
 
 class Richtlijn(_Strict):
+    """One guideline for a conversation with parents, with an explanation and an example sentence."""
+
     naam: Text
     uitleg: Text
     voorbeeld: Text
 
 
 class Metacommunicatie(_Strict):
+    """Talking about the conversation itself with parents: an explanation and example sentences."""
+
     uitleg: Text
     voorbeelden: list[Text] = Field(min_length=2)
 
 
 class OudersFile(_File):
+    """``ouders.yaml``: the seven positive areas, four guidelines and metacommunication."""
+
     inleiding: Text
     positieve_gebieden: list[Gebied] = Field(min_length=7, max_length=7)
     richtlijnen: list[Richtlijn] = Field(min_length=4, max_length=4)
@@ -316,6 +378,8 @@ class OudersFile(_File):
 
 
 class Principe(_Strict):
+    """One of the seven principles of handelingsgericht werken (HGW) and what it means for a mentor."""
+
     nummer: int = Field(ge=1, le=7)
     naam: Text
     uitleg: Text
@@ -323,16 +387,22 @@ class Principe(_Strict):
 
 
 class HgwFile(_File):
+    """``hgw.yaml``: the introduction and the seven HGW principles."""
+
     inleiding: Text
     principes: list[Principe] = Field(min_length=7, max_length=7)
 
 
 class Gespreksonderwerp(_Strict):
+    """A conversation topic with the questions a mentor can ask about it."""
+
     titel: Text
     vragen: list[Text] = Field(min_length=1)
 
 
 class MentorrolFile(_File):
+    """``mentorrol.yaml``: what is and is not the mentor's task, when to refer, topics and points of attention."""
+
     inleiding: Text
     wel_mentortaak: list[Text] = Field(min_length=3)
     niet_mentortaak: list[Text] = Field(min_length=3)
@@ -359,6 +429,8 @@ THEMES = (
 
 
 class Leerlingkaart(_Strict):
+    """The student's role card in a role-play: background, feeling, how to react to acknowledgement or advice."""
+
     achtergrond: Text
     gevoel: Text
     bij_erkenning: Text
@@ -367,15 +439,21 @@ class Leerlingkaart(_Strict):
 
 
 class Mentorkaart(_Strict):
+    """The mentor's role card in a role-play: the situation and the aim of the conversation."""
+
     situatie: Text
     doel: Text
 
 
 class Observatorkaart(_Strict):
+    """The observer's role card in a role-play: what to watch for."""
+
     let_op: list[Text] = Field(min_length=2)
 
 
 class Rollenspel(_File):
+    """One role-play scenario (``rollenspellen/<id>.yaml``): cards for three roles, phrasings, debrief."""
+
     id: Slug
     titel: Text
     thema: Literal[THEMES]  # type: ignore[valid-type]
@@ -393,6 +471,8 @@ Reactie = Literal["erkennen", "verkennen", "stap", "afspraak", "rood", "anders"]
 
 
 class Oefengesprek(_File):
+    """One branching practice conversation (``oefengesprekken/<id>.yaml``): the student's lines per reaction."""
+
     id: Slug
     titel: Text
     leerling: Text
@@ -404,7 +484,10 @@ class Oefengesprek(_File):
     _missing_words: ClassVar[dict[str, str]] = {"reacties": "zinnen voor"}
 
 
-FOLDERS: dict[str, type[_File]] = {"rollenspellen": Rollenspel, "oefengesprekken": Oefengesprek}
+FOLDERS: dict[str, type[Rollenspel] | type[Oefengesprek]] = {
+    "rollenspellen": Rollenspel,
+    "oefengesprekken": Oefengesprek,
+}
 
 
 MODELS: dict[str, type[_File]] = {

@@ -1,4 +1,4 @@
-"""Which of the seven conversation elements does a mentor's utterance realise?"""
+"""Recognise which of the seven conversation elements a mentor's utterance realises."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ Cue = tuple[re.Pattern[str], float, str]
 
 
 def cues(*items: tuple[str, float, str]) -> tuple[Cue, ...]:
+    """Compile ``(pattern, weight, reason)`` triples into :data:`Cue` tuples."""
     return tuple((re.compile(p), w, r) for p, w, r in items)
 
 

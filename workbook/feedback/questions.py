@@ -1,4 +1,4 @@
-"""Is it a question, is it open or closed, and which lens does it look through?"""
+"""Judge a mentor's question: is it a question, is it open or closed, and which lens does it look through."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _pick_sentence(text: str) -> str:
 
 
 def _starts_question(chunk_words: list[str], chunk: str, has_mark: bool) -> str | None:
-    """How a clause opens a question: 'vraagwoord', 'uitnodiging', 'werkwoord', or None."""
+    """Tell how a clause opens a question: 'vraagwoord', 'uitnodiging', 'werkwoord', or None."""
     if not chunk_words:
         return None
     if lx.INVITATION.search(chunk):
@@ -55,69 +55,156 @@ def _starts_question(chunk_words: list[str], chunk: str, has_mark: bool) -> str 
     return None
 
 
-def _lens(sentence: str) -> tuple[str, list[str]]:
-    red = green = 0.0
-    red_reasons: list[str] = []
-    green_reasons: list[str] = []
+@dataclass
+class _Scores:
+    """Red and green points for one sentence, with the reasons that earned them (in order)."""
+
+    red: float = 0.0
+    green: float = 0.0
+    red_reasons: list[str] = field(default_factory=list)
+    green_reasons: list[str] = field(default_factory=list)
+
+    def add_red(self, weight: float, reason: str) -> None:
+        self.red += weight
+        self.red_reasons.append(reason)
+
+    def add_green(self, weight: float, reason: str) -> None:
+        self.green += weight
+        self.green_reasons.append(reason)
+
+    def add_cues(self, cues: tuple[lx.Cue, ...], sentence: str, *, green: bool) -> bool:
+        """Score every cue that matches ``sentence``; return whether any did."""
+        matched = False
+        for pattern, weight, reason in cues:
+            if pattern.search(sentence):
+                matched = True
+                (self.add_green if green else self.add_red)(weight, reason)
+        return matched
+
+
+def _mood(sentence: str, scores: _Scores) -> tuple[bool, bool, bool]:
+    """Read whether a sentence is about a problem, a success, and what does work ('wel').
+
+    An implicit reproach ("heb je wel ...?") scores red and cancels the success signals.
+
+    Returns
+    -------
+    tuple of bool
+        ``(negative, success, wel)``.
+    """
     negative = lx.NEG_RE.search(sentence) is not None
     success = lx.SUCCESS_RE.search(sentence) is not None
     wel = lx.WEL_RE.search(sentence) is not None
-
     if lx.IMPLICIT_BLAME.search(sentence):
         wel = success = False  # "heb je wel ...?" doubts the student; it is not about what works
-        red += 2.5
-        red_reasons.append("Een ja/nee-vraag met 'wel' klinkt als een verwijt ('Heb je wel...?').")
-    family = False
-    for pattern, weight, reason in lx.SF_FAMILIES:
-        if pattern.search(sentence):
-            family = True
-            green += weight
-            green_reasons.append(reason)
+        scores.add_red(2.5, "Een ja/nee-vraag met 'wel' klinkt als een verwijt ('Heb je wel...?').")
     if re.search(r"\bweer\b", sentence) and not success:
         negative = True  # "weer" marks a problem that repeats
-    if re.search(r"\bwaarom\b", sentence):
-        choice = re.search(r"\b(kies|kiest|koos|gekozen|keuze|kiezen)\b", sentence) is not None
-        if wel or (success and not negative):
-            green += 1.6
-            green_reasons.append("'Waarom' over iets wat goed ging: dat helpt de leerling zien wat werkt.")
-        else:
-            # "waarom" about what the student did asks for justification; about a choice it is information
-            red += 2.0 if negative else (0.6 if choice else 1.2)
-            red_reasons.append("'Waarom' vraagt de leerling zich te verantwoorden.")
-    for pattern, weight, reason in lx.RED:
-        if pattern.search(sentence):
-            red += weight
-            red_reasons.append(reason)
-    for pattern, weight, reason in lx.GREEN:
-        if pattern.search(sentence):
-            green += weight
-            green_reasons.append(reason)
+    return negative, success, wel
+
+
+def _score_waarom(sentence: str, scores: _Scores, negative: bool, success: bool, wel: bool) -> None:
+    """Score 'waarom': green about what went well, else red (asks the student to justify)."""
+    if not re.search(r"\bwaarom\b", sentence):
+        return
+    choice = re.search(r"\b(kies|kiest|koos|gekozen|keuze|kiezen)\b", sentence) is not None
+    if wel or (success and not negative):
+        scores.add_green(1.6, "'Waarom' over iets wat goed ging: dat helpt de leerling zien wat werkt.")
+    else:
+        # "waarom" about what the student did asks for justification; about a choice it is information
+        scores.add_red(
+            2.0 if negative else (0.6 if choice else 1.2), "'Waarom' vraagt de leerling zich te verantwoorden."
+        )
+
+
+def _score_success_and_absence(
+    sentence: str, scores: _Scores, negative: bool, success: bool, wel: bool, family: bool
+) -> None:
+    """Score asking after what works (green) and after what is absent or not done (red)."""
     if wel and success and not re.search(r"\bwaarom\b", sentence):
-        green += 1.2
-        green_reasons.append("Vraagt naar wat wel lukt.")
+        scores.add_green(1.2, "Vraagt naar wat wel lukt.")
     elif lx.STRONG_SUCCESS_RE.search(sentence) and not negative:
-        green += 1.0
-        green_reasons.append("Gaat over wat lukt.")
+        scores.add_green(1.0, "Gaat over wat lukt.")
     if re.search(r"\b(niet|geen|nooit|niks|niets)\b", sentence) and not wel and not success and not family:
-        red += 1.0
-        red_reasons.append("Vraagt naar wat er niet is of niet gebeurt.")
+        scores.add_red(1.0, "Vraagt naar wat er niet is of niet gebeurt.")
     # "hoe komt het dat het goed ging" is green, not red
     if re.search(r"\bhoe (komt|kwam|kan|kon) het\b", sentence) and success and not negative:
-        red -= 1.0
-        green += 1.0
+        scores.red -= 1.0
+        scores.green += 1.0
     if re.search(r"\b(niet|nooit|geen)\b", sentence) and not wel:
-        green -= 0.6  # negated success words point at the problem ("wat lukt er niet")
+        scores.green -= 0.6  # negated success words point at the problem ("wat lukt er niet")
+
+
+def _lens(sentence: str) -> tuple[str, list[str]]:
+    """Decide the lens of a sentence (``"rood"``, ``"groen"`` or ``"neutraal"``) and why, in Dutch."""
+    scores = _Scores()
+    negative, success, wel = _mood(sentence, scores)
+    family = scores.add_cues(lx.SF_FAMILIES, sentence, green=True)
+    _score_waarom(sentence, scores, negative, success, wel)
+    scores.add_cues(lx.RED, sentence, green=False)
+    scores.add_cues(lx.GREEN, sentence, green=True)
+    _score_success_and_absence(sentence, scores, negative, success, wel, family)
+    red, green = scores.red, scores.green
     if red < 1.0 and green < 1.0:
         return "neutraal", ["Vraagt naar feitelijke informatie, niet naar het probleem of een oplossing."]
     if red > green:
-        return "rood", _dedupe(red_reasons)
+        return "rood", _dedupe(scores.red_reasons)
     if green > red:
-        return "groen", _dedupe(green_reasons)
-    return ("groen", _dedupe(green_reasons)) if wel else ("rood", _dedupe(red_reasons))
+        return "groen", _dedupe(scores.green_reasons)
+    return ("groen", _dedupe(scores.green_reasons)) if wel else ("rood", _dedupe(scores.red_reasons))
 
 
 def _dedupe(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _question_clause(chunks: list[str], has_mark: bool) -> tuple[str | None, str]:
+    """Find the clause that carries the question: the last one that opens like a question.
+
+    Returns
+    -------
+    tuple
+        How it opens (see :func:`_starts_question`) and the clause; ``(None, chunks[0])``
+        when no clause opens like a question.
+    """
+    for chunk in reversed(chunks):
+        kind = _starts_question(words(chunk), chunk, has_mark)
+        if kind:
+            return kind, chunk
+    return None, chunks[0]
+
+
+def _open_or_closed(
+    kind: str | None, tag: str | None, first_word: str, choice_later: bool, sentence: str
+) -> tuple[bool, str]:
+    """Decide whether a question is open, with the Dutch reason.
+
+    Parameters
+    ----------
+    kind : str or None
+        How the question clause opens (see :func:`_starts_question`).
+    tag : str or None
+        The tag the question ends with ("toch?"), which makes it suggestive and closed.
+    first_word : str
+        The first word of the question clause, named in the reason.
+    choice_later : bool
+        Whether a clause after the question word offers a choice ('... of ...').
+    sentence : str
+        The whole sentence.
+    """
+    if tag is not None:
+        return False, f"Eindigt met '{tag}?': een suggestieve vraag waarop de leerling ja zegt (gesloten)."
+    if kind == "uitnodiging":
+        return True, "Een uitnodiging om te vertellen: een open vraag."
+    if kind == "vraagwoord":
+        if not choice_later:
+            return True, f"Begint met het vraagwoord '{first_word}': een open vraag."
+        return False, "Eindigt met een keuze tussen opties ('... of ...'): een gesloten vraag."
+    if lx.CHOICE.search(sentence):
+        return False, "Een keuze tussen opties die jij noemt ('... of ...'): een gesloten vraag."
+    if kind == "werkwoord":
+        return False, f"Begint met het werkwoord '{first_word}': een ja/nee-vraag (gesloten)."
+    return False, "Een vraag zonder vraagwoord: de leerling kan met ja of nee antwoorden (gesloten)."
 
 
 def analyse_question(text: object) -> QuestionAnalysis:
@@ -144,20 +231,12 @@ def analyse_question(text: object) -> QuestionAnalysis:
     chunks = clauses(sentence) or [sentence]
     reasons: list[str] = []
 
-    # the clause that carries the question: the last one that opens like a question
-    kind, head = None, chunks[0]
-    for chunk in reversed(chunks):
-        kind = _starts_question(words(chunk), chunk, has_mark)
-        if kind:
-            head = chunk
-            break
+    kind, head = _question_clause(chunks, has_mark)
     tail = chunks[-1]
     tail_words = words(tail)
     tag = has_mark and len(chunks) > 1 and (tail in lx.TAG_WORDS or " ".join(tail_words) in lx.TAG_WORDS)
 
-    is_question = has_mark or kind is not None
-    if sentence.endswith("!") and kind != "uitnodiging":
-        is_question = False
+    is_question = (has_mark or kind is not None) and not (sentence.endswith("!") and kind != "uitnodiging")
     if not is_question:
         lens, lens_reasons = _lens(sentence)
         reasons.append("Dit is geen vraag: er staat geen vraagteken en de zin begint niet met een vraagwoord.")
@@ -166,26 +245,8 @@ def analyse_question(text: object) -> QuestionAnalysis:
     first_word = words(head)[0] if words(head) else ""
     after_head = chunks[chunks.index(head) + 1 :] if head in chunks else []
     choice_later = any(lx.CHOICE.search(c) and not fix_first_word(words(c), lx.QUESTION_WORDS) for c in after_head)
-    if tag:
-        is_open = False
-        reasons.append(f"Eindigt met '{tail}?': een suggestieve vraag waarop de leerling ja zegt (gesloten).")
-    elif kind == "uitnodiging":
-        is_open = True
-        reasons.append("Een uitnodiging om te vertellen: een open vraag.")
-    elif kind == "vraagwoord":
-        is_open = not choice_later
-        if is_open:
-            reasons.append(f"Begint met het vraagwoord '{first_word}': een open vraag.")
-        else:
-            reasons.append("Eindigt met een keuze tussen opties ('... of ...'): een gesloten vraag.")
-    else:
-        is_open = False
-        if lx.CHOICE.search(sentence):
-            reasons.append("Een keuze tussen opties die jij noemt ('... of ...'): een gesloten vraag.")
-        elif kind == "werkwoord":
-            reasons.append(f"Begint met het werkwoord '{first_word}': een ja/nee-vraag (gesloten).")
-        else:
-            reasons.append("Een vraag zonder vraagwoord: de leerling kan met ja of nee antwoorden (gesloten).")
+    is_open, why = _open_or_closed(kind, tail if tag else None, first_word, choice_later, sentence)
+    reasons.append(why)
     if not has_mark:
         reasons.append("Let op: het vraagteken ontbreekt.")
     if cut:

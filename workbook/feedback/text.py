@@ -25,7 +25,7 @@ _WORD = re.compile(r"[a-zà-ÿ0-9]+(?:['-][a-zà-ÿ0-9]+)*")
 
 
 def normalise(text: str) -> tuple[str, bool]:
-    """Lower-case, unify quotes, expand common abbreviations, drop markup.
+    """Lower-case the text, unify quotes, expand common abbreviations and drop markup.
 
     Returns
     -------
@@ -41,23 +41,27 @@ def normalise(text: str) -> tuple[str, bool]:
 
 
 def words(text: str) -> list[str]:
+    """Split normalised text into its words (letters, digits and inner apostrophes or hyphens)."""
     return _WORD.findall(text)
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences with their closing punctuation ('...?' stays attached)."""
+    """Split text into sentences, each with its closing punctuation ('...?' stays attached)."""
     parts = re.findall(r"[^.!?]+(?:[.!?]+|$)", text)
     return [p.strip() for p in parts if p.strip(" .!?")]
 
 
 def clauses(sentence: str) -> list[str]:
-    """Comma, semicolon and colon separated chunks of a sentence, without end punctuation."""
+    """Split a sentence at commas, semicolons, colons and spaced dashes, without end punctuation."""
     return [c.strip(" .!?\"'") for c in re.split(r"[,;:]|\s-\s", sentence) if c.strip(" .!?\"'")]
 
 
 @lru_cache(maxsize=4096)
 def near(word: str, target: str) -> bool:
-    """Equal, or one typo apart (substitution, insertion, deletion, swap) for words of 4+ letters."""
+    """Return whether ``word`` equals ``target`` or, for words of 4+ letters, is one typo from it.
+
+    A typo is one substitution, insertion, deletion or swap of neighbouring letters.
+    """
     if word == target:
         return True
     if len(target) < 4 or abs(len(word) - len(target)) > 1:
@@ -151,7 +155,7 @@ def respell(text: str) -> str:
 
 
 def fix_first_word(tokens: list[str], vocabulary: tuple[str, ...]) -> str | None:
-    """The vocabulary word the first token is (or is a typo of), else ``None``."""
+    """Return the vocabulary word that the first token is (or is a typo of), else ``None``."""
     if not tokens:
         return None
     first = tokens[0]
