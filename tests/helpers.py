@@ -6,7 +6,9 @@ import ipywidgets as widgets
 
 
 def widget_html(widget) -> str:
-    """All HTML text below a widget (what a participant would see rendered)."""
+    """All HTML text below a widget, or a page object with a ``widget`` (what a participant would see)."""
+    if not isinstance(widget, widgets.Widget) and hasattr(widget, "widget"):
+        widget = widget.widget
     out: list[str] = []
     if isinstance(widget, widgets.HTML):
         out.append(widget.value)

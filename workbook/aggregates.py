@@ -1,17 +1,31 @@
 """What the facilitator dashboard computes from a workshop's answers (pure pandas).
 
-Exercise ids start with the module number (``"01_elementen.quiz"``); an answer with
-``"finished": true`` counts as finished. Later modules add their panels to :data:`PANELS`.
+Exercise ids come from :mod:`workbook.registry`; stored answers are read through the typed
+models of :mod:`workbook.answers` (migrated, damaged fields dropped), never by string key.
+Later modules add their panels to :data:`PANELS`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pandas as pd
 
-from workbook import content, registry
+from workbook import answers, content, registry
+from workbook.answers import (
+    Answer,
+    ConversationAnswer,
+    GoalCardAnswer,
+    QuizAnswer,
+    RewriteAnswer,
+    SelfAssessmentAnswer,
+    TallyAnswer,
+)
+
+A = TypeVar("A", bound=Answer)
+ELEMENT_QUIZ = registry.exercise_id("elementen", "quiz")
 
 __all__ = ["module_of", "progress", "per_participant", "quiz_scores", "quiz_mistakes", "Panel", "PANELS"]
 
@@ -23,7 +37,32 @@ def module_of(exercise: str) -> int | None:
 
 
 def _finished(answer: object) -> bool:
-    return isinstance(answer, dict) and answer.get("finished") is True
+    return answers.is_finished(answer)
+
+
+def _parsed(frame: pd.DataFrame, exercise: str, model: type[A]) -> list[tuple[str, A]]:
+    """Return ``(participant, answer)`` for every stored answer of ``exercise`` that can be read."""
+    rows = []
+    for participant, raw in zip(
+        frame.loc[frame["exercise"] == exercise, "participant"],
+        frame.loc[frame["exercise"] == exercise, "answer"],
+        strict=True,
+    ):
+        answer = answers.parse(model, raw)
+        if answer is not None:
+            rows.append((str(participant), answer))
+    return rows
+
+
+def _of_kind(frame: pd.DataFrame, kind: str, model: type[A]) -> list[A]:
+    """Return every readable stored answer of an exercise kind (all role-play rounds, for example)."""
+    found = []
+    for exercise, raw in zip(frame["exercise"], frame["answer"], strict=True):
+        if registry.kind_of(str(exercise)) == kind:
+            answer = answers.parse(model, raw)
+            if answer is not None:
+                found.append(answer)
+    return found
 
 
 def progress(frame: pd.DataFrame) -> pd.DataFrame:
@@ -72,23 +111,19 @@ def per_participant(frame: pd.DataFrame, aliases: list[str] | None = None) -> pd
     return pd.DataFrame(list(rows.values()), columns=["Deelnemer", "Modules", "Afgerond", "Laatst bewaard"])
 
 
-def _quiz_answers(frame: pd.DataFrame, exercise: str) -> pd.DataFrame:
-    return frame[frame["exercise"] == exercise]
-
-
-def quiz_scores(frame: pd.DataFrame, exercise: str = "01_elementen.quiz") -> pd.DataFrame:
+def quiz_scores(frame: pd.DataFrame, exercise: str = ELEMENT_QUIZ) -> pd.DataFrame:
     """Scores of finished quizzes: one row per participant (``Deelnemer``, ``Score``, ``Van``)."""
-    rows = []
-    for _, r in _quiz_answers(frame, exercise).iterrows():
-        a = r["answer"]
-        if _finished(a) and isinstance(a.get("score"), int) and isinstance(a.get("total"), int):
-            rows.append({"Deelnemer": r["participant"], "Score": a["score"], "Van": a["total"]})
+    rows = [
+        {"Deelnemer": who, "Score": a.score, "Van": a.total}
+        for who, a in _parsed(frame, exercise, QuizAnswer)
+        if a.finished and a.total
+    ]
     return pd.DataFrame(rows, columns=["Deelnemer", "Score", "Van"])
 
 
 def quiz_mistakes(
     frame: pd.DataFrame,
-    exercise: str = "01_elementen.quiz",
+    exercise: str = ELEMENT_QUIZ,
     top: int = 8,
     names: dict[str, str] | None = None,
 ) -> pd.DataFrame:
@@ -98,32 +133,23 @@ def quiz_mistakes(
     ``names`` maps other choice ids to labels).
     """
     if names is None:
-        try:
-            names = {e.id: e.naam for e in content.load("elementen").elementen}
-        except content.ContentError:
-            names = {}
-    wrong = []
-    for a in _quiz_answers(frame, exercise)["answer"]:
-        if not isinstance(a, dict):
-            continue
-        questions = a.get("questions") or []
-        for key, chosen in dict(a.get("answers") or {}).items():
-            try:
-                q = questions[int(key)]
-            except (ValueError, IndexError, TypeError):
-                continue
-            if isinstance(q, dict) and q.get("answer") != chosen:
-                wrong.append((q.get("text", ""), q.get("answer"), chosen))
+        names = content.element_names()
+    wrong = [
+        (question.text, question.answer, chosen)
+        for _who, a in _parsed(frame, exercise, QuizAnswer)
+        for question, chosen in a.mistakes()
+    ]
     if not wrong:
         return pd.DataFrame(columns=["Zin", "Juist element", "Vaak gekozen", "Aantal fout"])
     df = pd.DataFrame(wrong, columns=["text", "answer", "chosen"])
     rows = []
     for (text, answer), group in df.groupby(["text", "answer"]):
+        chosen = group["chosen"].mode().iloc[0]
         rows.append(
             {
                 "Zin": text,
                 "Juist element": names.get(answer, answer),
-                "Vaak gekozen": names.get(group["chosen"].mode().iloc[0], group["chosen"].mode().iloc[0]),
+                "Vaak gekozen": names.get(chosen, chosen),
                 "Aantal fout": len(group),
             }
         )
@@ -136,17 +162,10 @@ def rewrite_summary(frame: pd.DataFrame, exercise: str) -> pd.DataFrame:
 
     Columns: ``Deelnemer``, ``Gemaakt``, ``Goed``, ``Van``.
     """
-    rows = []
-    for _, r in frame[frame["exercise"] == exercise].iterrows():
-        a = r["answer"] if isinstance(r["answer"], dict) else {}
-        rows.append(
-            {
-                "Deelnemer": r["participant"],
-                "Gemaakt": int(a.get("done") or 0),
-                "Goed": int(a.get("good") or 0),
-                "Van": int(a.get("total") or 0),
-            }
-        )
+    rows = [
+        {"Deelnemer": who, "Gemaakt": a.done, "Goed": a.good, "Van": a.total}
+        for who, a in _parsed(frame, exercise, RewriteAnswer)
+    ]
     return pd.DataFrame(rows, columns=["Deelnemer", "Gemaakt", "Goed", "Van"])
 
 
@@ -155,24 +174,23 @@ def rewrite_examples(frame: pd.DataFrame, exercise: str, top: int = 10) -> pd.Da
 
     Columns: ``Deelnemer``, ``Oorspronkelijk``, ``Herschreven``, ``Oordeel``.
     """
-    rows = []
-    for _, r in frame[frame["exercise"] == exercise].iterrows():
-        a = r["answer"] if isinstance(r["answer"], dict) else {}
-        for entry in dict(a.get("answers") or {}).values():
-            text = str(entry.get("text") or "").strip() if isinstance(entry, dict) else ""
-            if text:
-                rows.append(
-                    {
-                        "Deelnemer": r["participant"],
-                        "Oorspronkelijk": str(entry.get("original") or ""),
-                        "Herschreven": text[:300],
-                        "Oordeel": "✔" if entry.get("ok") else "✘",
-                    }
-                )
+    rows = [
+        {
+            "Deelnemer": who,
+            "Oorspronkelijk": entry.original,
+            "Herschreven": entry.text.strip()[:300],
+            "Oordeel": "✔" if entry.ok else "✘",
+        }
+        for who, a in _parsed(frame, exercise, RewriteAnswer)
+        for entry in a.answers.values()
+        if entry.text.strip()
+    ]
     return pd.DataFrame(rows[-top:], columns=["Deelnemer", "Oorspronkelijk", "Herschreven", "Oordeel"])
 
 
-def smarti_before_after(frame: pd.DataFrame, exercise: str = "04_doelen.herschrijven") -> pd.DataFrame:
+def smarti_before_after(
+    frame: pd.DataFrame, exercise: str = registry.exercise_id("doelen", "herschrijven")
+) -> pd.DataFrame:
     """Per goal: SMARTI score (0-4, what the text shows) of the original and the group's rewrites.
 
     Columns: ``Oorspronkelijk doel``, ``Score voor``, ``Gemiddeld na``, ``Herschrijvingen``.
@@ -180,12 +198,10 @@ def smarti_before_after(frame: pd.DataFrame, exercise: str = "04_doelen.herschri
     from workbook import feedback
 
     scores: dict[str, list[int]] = {}
-    for a in frame[frame["exercise"] == exercise]["answer"]:
-        for entry in dict((a or {}).get("answers") or {}).values() if isinstance(a, dict) else []:
-            if isinstance(entry, dict) and str(entry.get("text") or "").strip():
-                scores.setdefault(str(entry.get("original") or ""), []).append(
-                    feedback.check_goal(str(entry["text"])).score
-                )
+    for _who, a in _parsed(frame, exercise, RewriteAnswer):
+        for entry in a.answers.values():
+            if entry.text.strip():
+                scores.setdefault(entry.original, []).append(feedback.check_goal(entry.text).score)
     rows = [
         {
             "Oorspronkelijk doel": original,
@@ -198,27 +214,25 @@ def smarti_before_after(frame: pd.DataFrame, exercise: str = "04_doelen.herschri
     return pd.DataFrame(rows, columns=["Oorspronkelijk doel", "Score voor", "Gemiddeld na", "Herschrijvingen"])
 
 
-def listening_levels(frame: pd.DataFrame, exercise: str = "02_luisteren.zelfevaluatie") -> pd.DataFrame:
+def listening_levels(
+    frame: pd.DataFrame, exercise: str = registry.exercise_id("luisteren", "zelfevaluatie")
+) -> pd.DataFrame:
     """How many participants said they listened at each level. Columns: ``Niveau``, ``Deelnemers``."""
-    levels = [a.get("niveau") for a in frame[frame["exercise"] == exercise]["answer"] if isinstance(a, dict)]
-    counts = pd.Series([lv for lv in levels if lv in (1, 2, 3, 4)], dtype="int64").value_counts()
-    return pd.DataFrame({"Niveau": [1, 2, 3, 4], "Deelnemers": [int(counts.get(i, 0)) for i in (1, 2, 3, 4)]})
+    levels = [a.niveau for _who, a in _parsed(frame, exercise, SelfAssessmentAnswer) if a.niveau is not None]
+    return pd.DataFrame({"Niveau": [1, 2, 3, 4], "Deelnemers": [levels.count(i) for i in (1, 2, 3, 4)]})
 
 
-def goal_cards(frame: pd.DataFrame, exercise: str = "04_doelen.doelenkaart") -> pd.DataFrame:
+def goal_cards(frame: pd.DataFrame, exercise: str = registry.exercise_id("doelen", "doelenkaart")) -> pd.DataFrame:
     """Goal cards: per participant the number of goals and how many are concrete and positive."""
-    rows = []
-    for _, r in frame[frame["exercise"] == exercise].iterrows():
-        a = r["answer"] if isinstance(r["answer"], dict) else {}
-        goals = [g for g in a.get("goals") or [] if isinstance(g, str)]
-        rows.append(
-            {
-                "Deelnemer": r["participant"],
-                "Doelen": len(goals),
-                "Concreet en positief": int(a.get("specific") or 0),
-                "Klaar": "✔" if a.get("finished") else "",
-            }
-        )
+    rows = [
+        {
+            "Deelnemer": who,
+            "Doelen": len(a.goals),
+            "Concreet en positief": a.specific,
+            "Klaar": "✔" if a.finished else "",
+        }
+        for who, a in _parsed(frame, exercise, GoalCardAnswer)
+    ]
     return pd.DataFrame(rows, columns=["Deelnemer", "Doelen", "Concreet en positief", "Klaar"])
 
 
@@ -227,58 +241,39 @@ def roleplay_elements(frame: pd.DataFrame) -> pd.DataFrame:
 
     Columns: ``Element``, ``Rondes``, ``Keer``.
     """
-    from workbook.content import ELEMENT_IDS
-
-    names = {}
-    try:
-        names = {e.id: e.naam for e in content.load("elementen").elementen}
-    except content.ContentError:
-        pass
-    rounds = [
-        a
-        for ex, a in zip(frame["exercise"], frame["answer"], strict=True)
-        if str(ex).startswith("05_rollenspel.") and isinstance(a, dict) and a.get("events")
-    ]
+    names = content.element_names()
+    rounds = [a for a in _of_kind(frame, "tally", TallyAnswer) if a.events]
+    if not rounds:
+        return pd.DataFrame(columns=["Element", "Rondes", "Keer"])
     rows = []
-    for element in ELEMENT_IDS:
-        used = [sum(1 for e in a["events"] if isinstance(e, dict) and e.get("element") == element) for a in rounds]
+    for element in content.ELEMENT_IDS:
+        used = [sum(1 for e in a.events if e.element == element) for a in rounds]
         rows.append({"Element": names.get(element, element), "Rondes": sum(1 for n in used if n), "Keer": sum(used)})
-    return (
-        pd.DataFrame(rows, columns=["Element", "Rondes", "Keer"])
-        if rounds
-        else pd.DataFrame(columns=["Element", "Rondes", "Keer"])
-    )
+    return pd.DataFrame(rows, columns=["Element", "Rondes", "Keer"])
 
 
 def roleplay_outcomes(frame: pd.DataFrame) -> pd.DataFrame:
     """How often role-play rounds and practice conversations reached a concrete agreement."""
-    plays = [
-        a
-        for ex, a in zip(frame["exercise"], frame["answer"], strict=True)
-        if str(ex).startswith("05_rollenspel.") and isinstance(a, dict) and a.get("finished")
-    ]
-    talks = [
-        a
-        for ex, a in zip(frame["exercise"], frame["answer"], strict=True)
-        if str(ex).startswith("06_oefengesprek.") and isinstance(a, dict) and a.get("finished")
-    ]
+    plays = [a for a in _of_kind(frame, "tally", TallyAnswer) if a.finished]
+    talks = [a for a in _of_kind(frame, "conversation", ConversationAnswer) if a.finished]
     rows = []
     if plays:
         rows.append(
             {
                 "Oefening": "Rollenspel (afgeronde rondes)",
                 "Aantal": len(plays),
-                "Kleine stap afgesproken": sum(1 for a in plays if a.get("agreement")),
-                "Vervolgafspraak": sum(1 for a in plays if a.get("followup")),
+                "Kleine stap afgesproken": sum(1 for a in plays if a.agreement),
+                "Vervolgafspraak": sum(1 for a in plays if a.followup),
             }
         )
     if talks:
+        agreed = sum(1 for a in talks if a.agreement)  # the simulated student agrees to both at once
         rows.append(
             {
                 "Oefening": "Oefengesprek (afgerond)",
                 "Aantal": len(talks),
-                "Kleine stap afgesproken": sum(1 for a in talks if a.get("agreement")),
-                "Vervolgafspraak": sum(1 for a in talks if a.get("agreement")),
+                "Kleine stap afgesproken": agreed,
+                "Vervolgafspraak": agreed,
             }
         )
     return pd.DataFrame(rows, columns=["Oefening", "Aantal", "Kleine stap afgesproken", "Vervolgafspraak"])
@@ -304,34 +299,46 @@ PANELS: list[Panel] = [
     Panel(
         2,
         "Quiz luisterniveaus: scores",
-        lambda f: quiz_scores(f, "02_luisteren.quiz"),
+        lambda f: quiz_scores(f, registry.exercise_id("luisteren", "quiz")),
         "Nog niemand heeft de quiz afgemaakt.",
     ),
     Panel(
         2,
         "Quiz luisterniveaus: vaak fout",
-        lambda f: quiz_mistakes(f, "02_luisteren.quiz", names=LEVEL_NAMES),
+        lambda f: quiz_mistakes(f, registry.exercise_id("luisteren", "quiz"), names=LEVEL_NAMES),
         "Nog geen fouten gemaakt.",
     ),
     Panel(2, "Terugkijken: op welk niveau luisterde je?", listening_levels),
     Panel(
         3,
         "Sorteren rood/groen: scores",
-        lambda f: quiz_scores(f, "03_brillen.sorteren"),
+        lambda f: quiz_scores(f, registry.exercise_id("brillen", "sorteren")),
         "Nog niemand heeft het sorteren afgemaakt.",
     ),
     Panel(
         3,
         "Sorteren rood/groen: vaak fout",
-        lambda f: quiz_mistakes(f, "03_brillen.sorteren", names=LENS_NAMES),
+        lambda f: quiz_mistakes(f, registry.exercise_id("brillen", "sorteren"), names=LENS_NAMES),
         "Nog geen fouten gemaakt.",
     ),
-    Panel(3, "Rood → groen: per deelnemer", lambda f: rewrite_summary(f, "03_brillen.rood_groen")),
-    Panel(3, "Rood → groen: herschrijvingen", lambda f: rewrite_examples(f, "03_brillen.rood_groen")),
-    Panel(3, "Gesloten → open: per deelnemer", lambda f: rewrite_summary(f, "03_brillen.open_vragen")),
-    Panel(3, "Gesloten → open: herschrijvingen", lambda f: rewrite_examples(f, "03_brillen.open_vragen")),
+    Panel(
+        3, "Rood → groen: per deelnemer", lambda f: rewrite_summary(f, registry.exercise_id("brillen", "rood_groen"))
+    ),
+    Panel(
+        3, "Rood → groen: herschrijvingen", lambda f: rewrite_examples(f, registry.exercise_id("brillen", "rood_groen"))
+    ),
+    Panel(
+        3,
+        "Gesloten → open: per deelnemer",
+        lambda f: rewrite_summary(f, registry.exercise_id("brillen", "open_vragen")),
+    ),
+    Panel(
+        3,
+        "Gesloten → open: herschrijvingen",
+        lambda f: rewrite_examples(f, registry.exercise_id("brillen", "open_vragen")),
+    ),
     Panel(4, "SMARTI-score voor en na het herschrijven", smarti_before_after),
-    Panel(4, "Herschreven doelen", lambda f: rewrite_examples(f, "04_doelen.herschrijven")),
+    Panel(4, "Herschreven doelen", lambda f: rewrite_examples(f, registry.exercise_id("doelen", "herschrijven"))),
     Panel(4, "Doelenkaarten", goal_cards),
     Panel(
         5,

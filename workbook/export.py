@@ -8,6 +8,8 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from workbook import answers
+
 if TYPE_CHECKING:  # pandas loads only when a CSV is made, not on a participant's page
     import pandas as pd
 
@@ -19,7 +21,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def answers_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """A workshop's latest answers with Dutch column names and the answer as JSON text."""
+    """A workshop's latest answers with Dutch column names and the answer as JSON text.
+
+    Every answer is written in the current version of its model (see :mod:`workbook.answers`),
+    so a file never mixes answer formats.
+    """
     import pandas as pd
 
     out = pd.DataFrame(
@@ -28,10 +34,19 @@ def answers_table(frame: pd.DataFrame) -> pd.DataFrame:
             "deelnemer": frame["participant"],
             "oefening": frame["exercise"],
             "opgeslagen_op": [_local_time(t) for t in frame["saved_at"]],
-            "antwoord": [json.dumps(a, ensure_ascii=False, sort_keys=True) for a in frame["answer"]],
+            "antwoord": [
+                json.dumps(_current(ex, a), ensure_ascii=False, sort_keys=True)
+                for ex, a in zip(frame["exercise"], frame["answer"], strict=True)
+            ],
         }
     )
     return out
+
+
+def _current(exercise: str, answer: object) -> object:
+    """Return the answer in the current version of its model (as stored when no model knows it)."""
+    typed = answers.for_exercise(exercise, answer)
+    return typed.dump() if typed is not None else answer
 
 
 def _local_time(value) -> str:

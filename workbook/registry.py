@@ -18,7 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "ExerciseSpec",
     "ModuleSpec",
+    "exercise_id",
+    "exercise_spec",
+    "kind_of",
     "MODULES",
     "by_id",
     "by_number",
@@ -28,6 +32,27 @@ __all__ = [
     "titles",
     "title",
 ]
+
+
+@dataclass(frozen=True)
+class ExerciseSpec:
+    """One exercise of a module: its short name and the kind of answer it saves.
+
+    Attributes
+    ----------
+    name : str
+        Short name inside the module (``"quiz"``); the exercise id is the module's prefix plus
+        this name (``"01_elementen.quiz"``). For ``per_item`` exercises the name is the id of
+        the content item (a scenario, a form), filled in at run time.
+    kind : str
+        The answer kind, a key of :data:`workbook.answers.KINDS`.
+    per_item : bool
+        One exercise per content item (``exercises/<folder>/*.yaml`` or a list in a file).
+    """
+
+    name: str
+    kind: str
+    per_item: bool = False
 
 
 @dataclass(frozen=True)
@@ -43,19 +68,46 @@ class ModuleSpec:
     notebook : str
         The stand-alone notebook in ``notebooks/`` (JupyterLab, direct links).
     builder : str
-        ``"package.module:function"``; the function takes ``ctx`` and returns the module's widget.
-    exercise_prefix : str
-        Every exercise id of this module starts with it (``"01_elementen."``).
-    exercises : tuple of str
-        The fixed exercise ids (folder modules add one per scenario under the prefix).
+        ``"package.module:function"``; the function takes ``ctx`` and returns the module's page.
+    exercises : tuple of ExerciseSpec
+        The module's exercises: every saved answer of this module belongs to one of them.
     """
 
     id: str
     number: int
     notebook: str
     builder: str
-    exercise_prefix: str
-    exercises: tuple[str, ...] = ()
+    exercises: tuple[ExerciseSpec, ...] = ()
+
+    @property
+    def exercise_prefix(self) -> str:
+        """Return the start every exercise id of this module shares (``"01_elementen."``)."""
+        return f"{self.number:02d}_{self.id}."
+
+    def exercise_id(self, name: str, item: str | None = None) -> str:
+        """Return the id of the exercise ``name`` (for a ``per_item`` exercise: of ``item``).
+
+        Raises
+        ------
+        KeyError
+            If the module has no such exercise: ids are never made up outside this registry.
+        """
+        spec = next((e for e in self.exercises if e.name == name), None)
+        if spec is None:
+            raise KeyError(f"module {self.id} has no exercise {name!r}")
+        if spec.per_item:
+            if not item:
+                raise KeyError(f"exercise {name!r} of module {self.id} needs an item id")
+            return self.exercise_prefix + item
+        return self.exercise_prefix + name
+
+    def fixed_exercise_ids(self) -> tuple[str, ...]:
+        """Return the ids of the exercises that are not per item."""
+        return tuple(self.exercise_prefix + e.name for e in self.exercises if not e.per_item)
+
+
+def _ex(*specs: tuple[str, str] | tuple[str, str, bool]) -> tuple[ExerciseSpec, ...]:
+    return tuple(ExerciseSpec(*s) for s in specs)
 
 
 MODULES: tuple[ModuleSpec, ...] = (
@@ -64,68 +116,90 @@ MODULES: tuple[ModuleSpec, ...] = (
         1,
         "01_zeven_gesprekselementen.ipynb",
         "workbook.ui.elementen:module",
-        "01_elementen.",
-        ("01_elementen.quiz", "01_elementen.vrij"),
+        _ex(("quiz", "quiz"), ("vrij", "lab")),
     ),
     ModuleSpec(
         "luisteren",
         2,
         "02_luisteren.ipynb",
         "workbook.ui.luisteren:module",
-        "02_luisteren.",
-        ("02_luisteren.quiz", "02_luisteren.zelfevaluatie"),
+        _ex(("quiz", "quiz"), ("zelfevaluatie", "self_assessment")),
     ),
     ModuleSpec(
         "brillen",
         3,
         "03_rode_en_groene_bril.ipynb",
         "workbook.ui.brillen:module",
-        "03_brillen.",
-        ("03_brillen.sorteren", "03_brillen.rood_groen", "03_brillen.open_vragen", "03_brillen.lab"),
+        _ex(("sorteren", "quiz"), ("rood_groen", "rewrite"), ("open_vragen", "rewrite"), ("lab", "lab")),
     ),
     ModuleSpec(
         "doelen",
         4,
         "04_doelen_smarti.ipynb",
         "workbook.ui.doelen:module",
-        "04_doelen.",
-        ("04_doelen.herschrijven", "04_doelen.doelenkaart"),
+        _ex(("herschrijven", "rewrite"), ("doelenkaart", "goal_card")),
     ),
-    ModuleSpec("rollenspel", 5, "05_rollenspel.ipynb", "workbook.ui.rollenspel:module", "05_rollenspel."),
-    ModuleSpec("oefengesprek", 6, "06_oefengesprek.ipynb", "workbook.ui.oefengesprek:module", "06_oefengesprek."),
+    ModuleSpec("rollenspel", 5, "05_rollenspel.ipynb", "workbook.ui.rollenspel:module", _ex(("ronde", "tally", True))),
+    ModuleSpec(
+        "oefengesprek",
+        6,
+        "06_oefengesprek.ipynb",
+        "workbook.ui.oefengesprek:module",
+        _ex(("gesprek", "conversation", True)),
+    ),
     ModuleSpec(
         "formulieren",
         7,
         "07_gespreksformulieren.ipynb",
         "workbook.ui.formulieren:module",
-        "07_formulieren.",
-        ("07_formulieren.voorbereiding", "07_formulieren.gesprek"),
+        _ex(("formulier", "form", True)),
     ),
     ModuleSpec(
         "leerlingbespreking",
         8,
         "08_leerlingbespreking.ipynb",
         "workbook.ui.leerlingbespreking:module",
-        "08_leerlingbespreking.",
-        ("08_leerlingbespreking.sorteren", "08_leerlingbespreking.herschrijven"),
+        _ex(("sorteren", "quiz"), ("herschrijven", "rewrite")),
     ),
     ModuleSpec(
         "ouders",
         9,
         "09_ouders.ipynb",
         "workbook.ui.ouders:module",
-        "09_ouders.",
-        ("09_ouders.positieve_aspecten",),
+        _ex(("positieve_aspecten", "form")),
     ),
     ModuleSpec(
         "mentorrol",
         10,
         "10_mentorrol.ipynb",
         "workbook.ui.mentorrol:module",
-        "10_mentorrol.",
-        ("10_mentorrol.quiz", "10_mentorrol.gesprek"),
+        _ex(("quiz", "quiz"), ("gesprek", "form")),
     ),
 )
+
+
+def exercise_id(module_id: str, name: str, item: str | None = None) -> str:
+    """Return the exercise id of ``name`` in module ``module_id`` (``KeyError`` if unknown)."""
+    spec = by_id(module_id)
+    if spec is None:
+        raise KeyError(f"no module {module_id!r}")
+    return spec.exercise_id(name, item)
+
+
+def exercise_spec(exercise: str) -> ExerciseSpec | None:
+    """Return the spec of a stored exercise id, or ``None`` when no module has it."""
+    spec = module_of_exercise(exercise)
+    if spec is None:
+        return None
+    name = str(exercise)[len(spec.exercise_prefix) :]
+    fixed = next((e for e in spec.exercises if e.name == name and not e.per_item), None)
+    return fixed or next((e for e in spec.exercises if e.per_item), None)
+
+
+def kind_of(exercise: str) -> str | None:
+    """Return the answer kind of a stored exercise id, or ``None`` when it is unknown."""
+    spec = exercise_spec(exercise)
+    return spec.kind if spec is not None else None
 
 
 def by_id(module_id: object) -> ModuleSpec | None:

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from tests.helpers import widget_html as _html
-from workbook import registry
+from workbook import answers, registry
 from workbook.store import Store
 from workbook.ui.app import HOME, WorkbookApp, requested_module
 from workbook.ui.common import PageContext
@@ -37,8 +37,11 @@ def test_registry_is_complete_and_consistent():
         assert spec.number in titles
         assert callable(registry.builder(spec))
         for exercise in spec.exercises:
-            assert exercise.startswith(spec.exercise_prefix)
-            assert registry.module_of_exercise(exercise) is spec
+            assert exercise.kind in answers.KINDS  # every exercise saves a typed answer
+            exercise_id = spec.exercise_id(exercise.name, "x")
+            assert registry.module_of_exercise(exercise_id) is spec
+            assert registry.kind_of(exercise_id) == exercise.kind
+        assert len({e.name for e in spec.exercises}) == len(spec.exercises)
     assert registry.by_id("nope") is None and registry.by_id(None) is None and registry.by_id(["x"]) is None
 
 
@@ -71,18 +74,18 @@ def test_modules_are_built_once_and_kept_with_their_answers(ctx):
     app.home.code.value, app.home.alias.value = "ABC", "Sanne"
     app.home.join_button.click()
     app.show("elementen")
-    first = app.content.children[0]
-    first.free.text.value = "Dat lijkt me lastig."
-    first.free.saver.flush()
+    first = app.page("elementen")
+    first["vrij"].text.value = "Dat lijkt me lastig."
+    first["vrij"].flush()
     app.show(HOME)
     app.show("elementen")
-    assert app.content.children[0] is first  # kept, not rebuilt
+    assert app.content.children[0] is first.widget and app.page("elementen") is first  # kept, not rebuilt
     assert "training=ABC" in app.query() and app.query().endswith("module=elementen")
     assert 'data-mode="push"' in app.address.value
     # a new page (a reload) with the module in the address opens it with the saved answer
     again = WorkbookApp(PageContext(ctx.store, ctx.session), first="elementen")
     assert again.current == "elementen"
-    assert again.content.children[0].free.text.value == "Dat lijkt me lastig."
+    assert again.page("elementen")["vrij"].text.value == "Dat lijkt me lastig."
 
 
 def test_logging_out_rebuilds_modules_for_the_next_person(ctx):

@@ -92,7 +92,7 @@ def test_formula_cells_are_defused_in_both_csv_exports():
 
 
 def test_dashboard_is_locked_without_the_right_key(store, key):
-    board = dash.dashboard(store).board
+    board = dash.dashboard(store)
     assert "wb-overview" not in _html(board.widget)
     board.key.value = "fout"
     board.unlock()
@@ -105,16 +105,16 @@ def test_wrong_keys_are_counted_per_device_across_page_loads(store, key, monkeyp
     monkeypatch.setenv("WERKBOEK_BEGELEIDER_VIA_NETWERK", "1")
     monkeypatch.setenv("HTTP_X_WERKBOEK_CLIENT", "10.0.0.66")
     for _ in range(begeleider.FREE_ATTEMPTS):
-        board = dash.dashboard(store).board  # a new page load (a new kernel) each time
+        board = dash.dashboard(store)  # a new page load (a new kernel) each time
         board.key.value = "geraden"
         board.unlock()
-    board = dash.dashboard(store).board
+    board = dash.dashboard(store)
     board.key.value = key  # even the right key is not compared while locked out
     board.unlock()
     assert "Te veel verkeerde sleutels" in board.message.value and not hasattr(board, "out")
     # another device is not locked out by the attacker
     monkeypatch.setenv("HTTP_X_WERKBOEK_CLIENT", "10.0.0.7")
-    board = dash.dashboard(store).board
+    board = dash.dashboard(store)
     board.key.value = key
     board.unlock()
     assert hasattr(board, "out")
@@ -133,7 +133,7 @@ def test_lockout_grows_with_every_further_wrong_key():
 def test_facilitator_pages_refuse_other_devices_unless_allowed(store, key, monkeypatch):
     monkeypatch.delenv("WERKBOEK_BEGELEIDER_VIA_NETWERK", raising=False)
     monkeypatch.setenv("HTTP_X_WERKBOEK_CLIENT", "10.0.0.66")
-    board = dash.dashboard(store).board
+    board = dash.dashboard(store)
     board.key.value = key
     board.unlock()
     assert "alleen op de computer" in board.message.value and not hasattr(board, "out")
@@ -157,7 +157,7 @@ def test_generated_keys_are_strong(monkeypatch, tmp_path):
 
 def test_dashboard_without_configured_key_says_how_to_start(store, monkeypatch):
     monkeypatch.delenv("WERKBOEK_BEGELEIDER_KEY", raising=False)
-    board = dash.dashboard(store).board
+    board = dash.dashboard(store)
     assert "make workshop" in board.message.value
     board.key.value = ""
     board.unlock()
@@ -165,7 +165,7 @@ def test_dashboard_without_configured_key_says_how_to_start(store, monkeypatch):
 
 
 def test_dashboard_shows_the_workshop_escaped(store, key):
-    board = dash.dashboard(store).board
+    board = dash.dashboard(store)
     board.key.value = key
     board.unlock()
     assert board.workshop.value == "ABC"
@@ -204,7 +204,7 @@ def _all(widget):
 
 
 def test_dashboard_refresh_and_delete(store, key):
-    board = dash.dashboard(store).board
+    board = dash.dashboard(store)
     board.key.value = key
     board.unlock()
     store.claim_alias("ABC", "Nieuw")
@@ -219,7 +219,7 @@ def test_dashboard_refresh_and_delete(store, key):
 
 
 def test_delete_checks_the_confirmation_in_the_kernel_not_the_browser(store, key):
-    board = dash.dashboard(store).board
+    board = dash.dashboard(store)
     board.key.value = key
     board.unlock()
     confirm, button = _delete_controls(board)
@@ -234,7 +234,7 @@ def test_delete_checks_the_confirmation_in_the_kernel_not_the_browser(store, key
 
 
 def test_refresh_closes_the_widgets_it_replaces(store, key):
-    board = dash.dashboard(store).board
+    board = dash.dashboard(store)
     board.key.value = key
     board.unlock()
     board.refresh()
@@ -245,7 +245,7 @@ def test_refresh_closes_the_widgets_it_replaces(store, key):
 
 
 def test_facilitator_creates_trainings_and_readmits_participants(store, key):
-    board = dash.dashboard(store).board
+    board = dash.dashboard(store)
     board.key.value = key
     board.unlock()
     assert re.fullmatch(r"MENTOR-[A-Z2-9]{3}", board.new_code.value)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tests.helpers import widget_html as _html
-from workbook import aggregates
+from workbook import aggregates, registry
 from workbook.session import Session
 from workbook.store import Store
 from workbook.ui import brillen, dashboard, doelen, elementen, luisteren
@@ -23,48 +23,49 @@ def ctx(tmp_path) -> PageContext:
 
 def _flush(*views) -> None:
     for view in views:
-        view.saver.flush()
+        view.flush()
 
 
 def test_free_typing_in_module_01(ctx):
     box = elementen.module(ctx, seed=1)
-    box.free.text.value = "Je bent echt niet de enige die dat lastig vindt."
-    assert "Normaliseren" in box.free.feedback.value
-    box.free.text.value = "Je moet gewoon harder werken."
-    assert "✘" in box.free.feedback.value and "advies" in box.free.feedback.value
-    box.free.text.value = XSS
-    assert "<img" not in box.free.feedback.value
-    box.free.keep.click()
-    assert "&lt;img" in box.free.list.value and "<img" not in box.free.list.value
+    box["vrij"].text.value = "Je bent echt niet de enige die dat lastig vindt."
+    assert "Normaliseren" in box["vrij"].feedback.value
+    box["vrij"].text.value = "Je moet gewoon harder werken."
+    assert "✘" in box["vrij"].feedback.value and "advies" in box["vrij"].feedback.value
+    box["vrij"].text.value = XSS
+    assert "<img" not in box["vrij"].feedback.value
+    box["vrij"].keep.click()
+    assert "&lt;img" in box["vrij"].list.value and "<img" not in box["vrij"].list.value
     again = elementen.module(ctx, seed=1)
-    assert again.free.history == [XSS]
+    assert again["vrij"].history == [XSS]
 
 
 def test_module_02_quiz_and_self_assessment_are_saved(ctx):
     box = luisteren.module(ctx, seed=1)
-    view = box.quiz_view
+    view = box["quiz"]
     q = view.quiz.questions[0]
     labels = list(view.quiz.choices)
     view._buttons[labels.index(q.answer)].click()
     assert "✔ Goed" in view._feedback.value
-    a = box.assessment
+    a = box["zelfevaluatie"]
     a.level.value = 2
     a.hard.value = "Ik had al een tip klaar. " + XSS
     a.next_time.value = "Eerst samenvatten."
     _flush(a)
-    saved = ctx.store.load("ABC", "Sanne", luisteren.SELF_EXERCISE)
+    saved = ctx.store.load("ABC", "Sanne", registry.exercise_id("luisteren", "zelfevaluatie"))
     assert saved["niveau"] == 2 and saved["finished"]
     a.hard.value = "x" * 3000
     assert "te lang" in a.message.value
-    assert ctx.store.load("ABC", "Sanne", luisteren.SELF_EXERCISE)["lastig"].startswith("Ik had al")
+    saved = ctx.store.load("ABC", "Sanne", registry.exercise_id("luisteren", "zelfevaluatie"))
+    assert saved["lastig"].startswith("Ik had al")
     again = luisteren.module(ctx, seed=5)
-    assert again.assessment.level.value == 2 and again.assessment.next_time.value == "Eerst samenvatten."
-    assert again.quiz_view.quiz.answers == {0: q.answer}
+    assert again["zelfevaluatie"].level.value == 2 and again["zelfevaluatie"].next_time.value == "Eerst samenvatten."
+    assert again["quiz"].quiz.answers == {0: q.answer}
 
 
 def test_module_03_rewrite_live_feedback_model_and_restore(ctx):
     box = brillen.module(ctx, seed=2)
-    green = box.green_view
+    green = box["rood_groen"]
     assert green.model_button.disabled
     green.text.value = "Waarom lukt het niet?"
     assert "Rode bril" in green.feedback.value and "✘" in green.feedback.value
@@ -72,40 +73,40 @@ def test_module_03_rewrite_live_feedback_model_and_restore(ctx):
     assert "Groene bril" in green.feedback.value and "✔" in green.feedback.value
     assert not green.model_button.disabled
     green.model_button.click()
-    assert "Voorbeeld" in green.model.value
+    assert "Voorbeeld" in green.model_answer.value
     green.next_button.click()
     assert "Opdracht 2 van" in green._counter.value and green.text.value == ""
     green.text.value = XSS
     assert "<img" not in green.feedback.value
-    open_view = box.open_view
+    open_view = box["open_vragen"]
     open_view.text.value = "Hoe ging het?"
     assert "Open vraag" in open_view.feedback.value
-    box.lab.text.value = "Heb je weer niet geleerd?"
-    assert "Gesloten vraag" in box.lab.feedback.value and "Rode bril" in box.lab.feedback.value
+    box["lab"].text.value = "Heb je weer niet geleerd?"
+    assert "Gesloten vraag" in box["lab"].feedback.value and "Rode bril" in box["lab"].feedback.value
     _flush(green, open_view)
-    again = brillen.module(ctx, seed=2).green_view
+    again = brillen.module(ctx, seed=2)["rood_groen"]
     assert again.progress.current == 1 and again.text.value == XSS
     again.prev_button.click()
-    assert again.text.value == "Wat wil je in plaats daarvan?" and "Voorbeeld" in again.model.value
+    assert again.text.value == "Wat wil je in plaats daarvan?" and "Voorbeeld" in again.model_answer.value
 
 
 def test_module_04_goal_rewrite_with_reflections(ctx):
     box = doelen.module(ctx)
-    rw = box.rewrite
+    rw = box["herschrijven"]
     rw.text.value = "M. doet beter zijn best."
-    assert "✘ Specifiek" in rw.feedback.value and "&#x27;zijn best&#x27;" in rw.feedback.value
+    assert "✘ Specifiek" in rw.feedback.value and "&#39;zijn best&#39;" in rw.feedback.value
     rw.text.value = "M. werkt de komende 6 weken in elke les 15 minuten zelfstandig aan zijn opdracht."
     assert rw.feedback.value.count("✔") >= 4
     rw.reflections["acceptabel"].value = True
     _flush(rw)
-    saved = ctx.store.load("ABC", "Sanne", doelen.REWRITE_EXERCISE)
+    saved = ctx.store.load("ABC", "Sanne", registry.exercise_id("doelen", "herschrijven"))
     assert saved["answers"]["0"]["reflectie"] == {"acceptabel": True} and saved["answers"]["0"]["score"] == 4
-    again = doelen.module(ctx).rewrite
+    again = doelen.module(ctx)["herschrijven"]
     assert again.reflections["acceptabel"].value is True and again.text.value.startswith("M. werkt")
 
 
 def test_module_04_goal_card_edit_download_and_restore(ctx):
-    view = doelen.module(ctx).card_view
+    view = doelen.module(ctx)["doelenkaart"]
     view.new_goal.value = "Ik hang mijn jas aan de kapstok."
     assert "Specifiek" in view.new_feedback.value
     view.add()
@@ -132,33 +133,33 @@ def test_module_04_goal_card_edit_download_and_restore(ctx):
     view.student.value = "Jordi B"
     assert view.downloads.links.value == ""  # an old file with old text is withdrawn
     _flush(view)
-    again = doelen.module(ctx).card_view
+    again = doelen.module(ctx)["doelenkaart"]
     assert again.card.goals == view.card.goals and again.student.value == "Jordi B"
     assert again.evaluation.value == date(2026, 12, 15)
 
 
 def test_dashboard_panels_for_modules_2_to_4(ctx, monkeypatch):
     b = brillen.module(ctx, seed=1)
-    b.green_view.text.value = XSS
-    b.green_view.next_button.click()
-    b.green_view.text.value = "Wanneer lukt het wel?"
+    b["rood_groen"].text.value = XSS
+    b["rood_groen"].next_button.click()
+    b["rood_groen"].text.value = "Wanneer lukt het wel?"
     d = doelen.module(ctx)
-    d.rewrite.text.value = "M. werkt de komende 6 weken in elke les 15 minuten zelfstandig aan zijn opdracht."
-    d.card_view.new_goal.value = "Ik hang mijn jas aan de kapstok."
-    d.card_view.add()
-    a = luisteren.module(ctx).assessment
+    d["herschrijven"].text.value = "M. werkt de komende 6 weken in elke les 15 minuten zelfstandig aan zijn opdracht."
+    d["doelenkaart"].new_goal.value = "Ik hang mijn jas aan de kapstok."
+    d["doelenkaart"].add()
+    a = luisteren.module(ctx)["zelfevaluatie"]
     a.level.value = 3
-    _flush(b.green_view, d.rewrite, d.card_view, a)
+    _flush(b["rood_groen"], d["herschrijven"], d["doelenkaart"], a)
     frame = ctx.store.frame("ABC")
     before_after = aggregates.smarti_before_after(frame)
     assert before_after.iloc[0]["Score voor"] < before_after.iloc[0]["Gemiddeld na"] == 4
-    examples = aggregates.rewrite_examples(frame, brillen.GREEN_EXERCISE)
+    examples = aggregates.rewrite_examples(frame, registry.exercise_id("brillen", "rood_groen"))
     assert XSS in set(examples["Herschreven"])
-    assert aggregates.rewrite_summary(frame, brillen.GREEN_EXERCISE).iloc[0]["Goed"] == 1
+    assert aggregates.rewrite_summary(frame, registry.exercise_id("brillen", "rood_groen")).iloc[0]["Goed"] == 1
     assert aggregates.listening_levels(frame).set_index("Niveau").loc[3, "Deelnemers"] == 1
     assert aggregates.goal_cards(frame).iloc[0]["Doelen"] == 1
     monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", "sleutel-voor-de-test")
-    board = dashboard.dashboard(ctx.store).board
+    board = dashboard.dashboard(ctx.store)
     board.key.value = "sleutel-voor-de-test"
     board.unlock()
     html = _html(board.out)

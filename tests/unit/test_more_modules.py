@@ -13,7 +13,7 @@ import pytest
 from docx import Document
 
 from tests.helpers import widget_html
-from workbook import content, export, practice
+from workbook import content, export, practice, registry
 from workbook.session import Session
 from workbook.store import Store
 from workbook.ui import doelen, formulieren, leerlingbespreking, mentorrol
@@ -53,38 +53,38 @@ def test_form_exports_escape_and_leave_room_when_blank():
 
 def test_module_07_forms_are_saved_restored_and_downloadable(ctx):
     box = formulieren.module(ctx)
-    view = box.views["voorbereiding"]
+    view = box["voorbereiding"]
     assert len(view.fields) == len(content.load("formulieren").formulieren[0].onderdelen)
     view.student.value = "Jip " + XSS
     view.fields[0].value = "Ja, graag na de les."
     view.fields[1].value = "x" * 3000
     assert "te lang" in view.message.value
     view.fields[1].value = "Beter leren plannen."
-    view.saver.flush()
+    view.flush()
     assert view.downloads.make("word")
     assert "wb-form-voorbereiding-word" in view.downloads.links.value
     assert "<img" not in widget_html(box)
-    again = formulieren.module(ctx).views["voorbereiding"]
+    again = formulieren.module(ctx)["voorbereiding"]
     assert again.fields[1].value == "Beter leren plannen." and again.student.value.startswith("Jip")
 
 
 def test_module_08_sorting_and_rewriting(ctx):
     box = leerlingbespreking.module(ctx, seed=2)
-    q = box.quiz_view.quiz.questions[0]
-    box.quiz_view._buttons[list(box.quiz_view.quiz.choices).index(q.answer)].click()
-    assert "✔ Goed" in box.quiz_view._feedback.value
-    box.rewrite.text.value = "Waarom heeft hij dit probleem?"
-    assert "✘" in box.rewrite.feedback.value
-    box.rewrite.text.value = "Welke kwaliteiten heeft hij al die hem kunnen helpen?"
-    assert "✔" in box.rewrite.feedback.value
-    box.rewrite.saver.flush()
-    assert ctx.store.load("ABC", "Sanne", leerlingbespreking.REWRITE_EXERCISE)["good"] == 1
+    q = box["sorteren"].quiz.questions[0]
+    box["sorteren"]._buttons[list(box["sorteren"].quiz.choices).index(q.answer)].click()
+    assert "✔ Goed" in box["sorteren"]._feedback.value
+    box["herschrijven"].text.value = "Waarom heeft hij dit probleem?"
+    assert "✘" in box["herschrijven"].feedback.value
+    box["herschrijven"].text.value = "Welke kwaliteiten heeft hij al die hem kunnen helpen?"
+    assert "✔" in box["herschrijven"].feedback.value
+    box["herschrijven"].flush()
+    assert ctx.store.load("ABC", "Sanne", registry.exercise_id("leerlingbespreking", "herschrijven"))["good"] == 1
     assert "Vijf kenmerken" in widget_html(box)
 
 
 def test_module_08_shows_the_seven_hgw_principles_and_survives_a_broken_hgw_file(ctx, tmp_path, monkeypatch):
     box = leerlingbespreking.module(ctx, seed=2)
-    tabs = box.children[-1]
+    tabs = box.widget.children[-1]
     assert tabs.titles[-1] == "HGW-principes"
     hgw = widget_html(tabs.children[-1])
     for principle in content.load("hgw").principes:
@@ -95,33 +95,33 @@ def test_module_08_shows_the_seven_hgw_principles_and_survives_a_broken_hgw_file
     (broken / "hgw.yaml").write_text("inleiding: [\n", encoding="utf-8")
     monkeypatch.setenv("WERKBOEK_EXERCISES", str(broken))
     box = leerlingbespreking.module(ctx, seed=2)
-    tabs = box.children[-1]
+    tabs = box.widget.children[-1]
     assert "exercises/hgw.yaml" in widget_html(tabs.children[-1])  # the Dutch error, in this tab only
     assert "Vijf kenmerken" in widget_html(tabs.children[0]) and len(tabs.children) == 4
 
 
 def test_module_10_quiz_and_dialogue_notes(ctx):
     box = mentorrol.module(ctx, seed=3)
-    view = box.quiz_view
+    view = box["quiz"]
     for q in view.quiz.questions:
         view._buttons[list(view.quiz.choices).index(q.answer)].click()
         view._next.click()
     assert f"Je score: {len(view.quiz.questions)} van de {len(view.quiz.questions)}" in view._phrase.value
-    box.dialogue.fields[0].value = "Bij ons is de taakomschrijving niet op papier."
-    box.dialogue.saver.flush()
+    box["gesprek"].fields[0].value = "Bij ons is de taakomschrijving niet op papier."
+    box["gesprek"].flush()
     again = mentorrol.module(ctx, seed=3)
-    assert again.dialogue.fields[0].value.startswith("Bij ons") and again.quiz_view.quiz.finished
+    assert again["gesprek"].fields[0].value.startswith("Bij ons") and again["quiz"].quiz.finished
 
 
 def test_module_09_positive_aspects_per_area(ctx):
     from workbook.ui import ouders
 
     box = ouders.module(ctx)
-    assert len(box.aspects.fields) == 7 and "Vier richtlijnen" in widget_html(box)
-    box.aspects.fields[6].value = "Weet alles van vogels. " + XSS
-    box.aspects.saver.flush()
+    assert len(box["positieve_aspecten"].fields) == 7 and "Vier richtlijnen" in widget_html(box)
+    box["positieve_aspecten"].fields[6].value = "Weet alles van vogels. " + XSS
+    box["positieve_aspecten"].flush()
     again = ouders.module(ctx)
-    assert again.aspects.fields[6].value.startswith("Weet alles van vogels")
+    assert again["positieve_aspecten"].fields[6].value.startswith("Weet alles van vogels")
     assert "<img" not in widget_html(again)
 
 
@@ -135,44 +135,45 @@ def test_text_a_word_file_cannot_hold_is_saved_first_and_exported_cleaned(ctx, m
 
     mod = importlib.import_module(f"workbook.ui.{module_name}")
     box = mod.module(ctx)
-    views = list(box.views.values()) if hasattr(box, "views") else [_form_view(box)]
-    view = views[0]
+    view = _form_view(box)
     view.student.value = CONTROL
     view.fields[0].value = CONTROL
-    view.saver.flush()
+    view.flush()
     assert view.downloads.make("word")
     data = base64.b64decode(re.search(r"base64,([^\"]+)", view.downloads.links.value).group(1))
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert "Jip heeft een plan" in text
     again = mod.module(ctx)
-    view2 = list(again.views.values())[0] if hasattr(again, "views") else _form_view(again)
+    view2 = _form_view(again)
     assert view2.fields[0].value == CONTROL  # stored as typed, nothing lost
 
 
 def test_goal_card_name_with_control_characters_is_saved_and_exported(ctx):
-    view = doelen.module(ctx).card_view
+    view = doelen.module(ctx)["doelenkaart"]
     view.new_goal.value = "Ik hang mijn jas aan de kapstok."
     view.add()
     view.student.value = "Jordi\x01"
     view.evaluation.value = date(2026, 12, 15)
-    view.saver.flush()
+    view.flush()
     assert view.downloads.make("word") and view.downloads.make("print")
-    assert doelen.module(ctx).card_view.student.value == "Jordi\x01"
+    assert doelen.module(ctx)["doelenkaart"].student.value == "Jordi\x01"
 
 
 def test_a_failing_export_says_so_and_keeps_the_answer(ctx, monkeypatch):
     box = formulieren.module(ctx)
-    view = box.views["gesprek"]
+    view = box["gesprek"]
     view.fields[0].value = "Plannen voor de toetsweek."
 
     def broken(*_a, **_k):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(formulieren.export, "form_docx", broken)
+    monkeypatch.setattr(export, "form_docx", broken)
     assert not view.downloads.make("word")
     assert "kon niet worden gemaakt" in view.downloads.links.value
-    assert ctx.store.load("ABC", "Sanne", formulieren.EXERCISE_PREFIX + "gesprek")["answers"][0].startswith("Plannen")
+    saved = ctx.store.load("ABC", "Sanne", registry.exercise_id("formulieren", "formulier", "gesprek"))
+    assert saved["answers"][0].startswith("Plannen")
 
 
-def _form_view(box):
-    return getattr(box, "aspects", None) or box.dialogue
+def _form_view(page):
+    """The first form on a module page."""
+    return next(m.view for m in page.exercises.values() if m.view.model.kind == "form")

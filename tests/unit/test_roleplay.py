@@ -69,7 +69,7 @@ def test_a_broken_scenario_gives_a_precise_error_and_the_others_stay(copy):
     assert "rollenspellen/concentratie.yaml" in text and "ontbreken voorbeeldzinnen voor: vastleggen" in text
     assert "rollenspellen/kapot.yaml" in text and "regel" in text
     box = rollenspel.module(PageContext(None, None))
-    assert "rollenspellen/moe.yaml" in _html(box) and box.view.choice.options
+    assert "rollenspellen/moe.yaml" in _html(box) and box["ronde"].choice.options
 
 
 def test_duplicate_ids_are_reported(copy):
@@ -209,7 +209,7 @@ def test_invalid_form_gets_dutch_errors_and_writes_nothing(copy):
 
 def test_scenario_form_is_locked_and_saves(copy, monkeypatch):
     monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", "sleutel-voor-de-test")
-    form = scenario_form.scenario_form().form
+    form = scenario_form.scenario_form()
     assert not hasattr(form, "inputs")
     form.lock.key.value = "fout"
     form.lock.unlock()
@@ -233,7 +233,7 @@ def test_scenario_form_is_locked_and_saves(copy, monkeypatch):
 
 
 def test_each_role_sees_only_its_own_card_and_the_round_is_saved(ctx):
-    view = rollenspel.module(ctx).view
+    view = rollenspel.module(ctx)["ronde"]
     assert view.round.layout.display == "none"
     view.role.value = "leerling"
     assert "Jij bent de leerling" in view.card.value and "Jij bent de mentor" not in view.card.value
@@ -249,9 +249,9 @@ def test_each_role_sees_only_its_own_card_and_the_round_is_saved(ctx):
     view.notes.value = XSS
     view.to_debrief.click()
     view.agreement.value = True
-    view.saver.flush()
+    view.flush()
     assert "01:15 · Erkennen" in view.debrief_view.value and "<img" not in view.debrief_view.value
-    again = rollenspel.module(ctx).view
+    again = rollenspel.module(ctx)["ronde"]
     assert again.role.value == "observator" and again.timer.value == 75
     assert again.tally.per_element()["erkennen"] == 1 and again.agreement.value is True
     frame = ctx.store.frame("ABC")
@@ -261,7 +261,7 @@ def test_each_role_sees_only_its_own_card_and_the_round_is_saved(ctx):
 
 
 def test_practice_conversation_view_plays_saves_and_restores(ctx):
-    view = oefengesprek.module(ctx).view
+    view = oefengesprek.module(ctx)["gesprek"]
     view.text.value = ""
     view.say()
     assert "Typ eerst" in view.message.value
@@ -276,7 +276,7 @@ def test_practice_conversation_view_plays_saves_and_restores(ctx):
         view.say()
     assert view.conversation.finished and "Terugblik" in view.review.value
     assert "&lt;img" in view.transcript.value and "<img" not in view.transcript.value
-    again = oefengesprek.module(ctx).view
+    again = oefengesprek.module(ctx)["gesprek"]
     assert len(again.conversation.turns) == 5 and again.conversation.finished
     again.restart.click()
     assert again.conversation.turns == [] and view.input_box.layout.display == "none"
@@ -290,12 +290,12 @@ def test_a_turn_being_typed_survives_a_reload(tmp_path):
     from workbook.ui.common import PageContext
 
     ctx = PageContext(Store(f"sqlite:///{tmp_path / 'c.sqlite'}"), Session("ABC", "Sanne", "t"))
-    view = oefengesprek.module(ctx).view
+    view = oefengesprek.module(ctx)["gesprek"]
     view.text.value = "Dat klinkt vervelend."
-    view.saver.flush()
-    again = oefengesprek.module(ctx).view
+    view.flush()
+    again = oefengesprek.module(ctx)["gesprek"]
     assert again.text.value == "Dat klinkt vervelend." and again.conversation.turns == []
     again.say()
     assert again.text.value == "" and len(again.conversation.turns) == 1
-    again.saver.flush()
-    assert oefengesprek.module(ctx).view.text.value == ""
+    again.flush()
+    assert oefengesprek.module(ctx)["gesprek"].text.value == ""

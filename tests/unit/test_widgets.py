@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import widget_html as _html
-from workbook import content
+from workbook import content, registry
 from workbook.quiz import element_quiz
 from workbook.ui import elementen, start
-from workbook.ui.components import QuizView
+from workbook.ui.views.quiz import QuizView
 
 EXERCISES = Path(__file__).resolve().parents[2] / "exercises"
 
@@ -30,7 +30,7 @@ def test_start_page_links_built_modules_and_announces_the_rest():
 
 def test_explorer_shows_the_chosen_element():
     box = elementen.module(seed=1)
-    explorer = box.explorer
+    explorer = box["explorer"]
     explorer._choice.value = "normaliseren"
     text = explorer._card.value
     assert "Normaliseren" in text and "Waarom helpt het?" in text and "Let op" in text
@@ -44,7 +44,7 @@ def _button(view, choice_id):
 
 def test_quiz_click_gives_feedback_and_finishes_with_score():
     box = elementen.module(seed=5)
-    view = box.quiz_view
+    view = box["quiz"]
     q0 = view.quiz.questions[0]
     assert html.escape(q0.text) in view._phrase.value
     _button(view, q0.answer).click()
@@ -68,10 +68,11 @@ def test_quiz_click_gives_feedback_and_finishes_with_score():
 def test_quiz_reports_state_changes():
     states = []
     data = content.load("elementen")
-    view = QuizView(lambda: element_quiz(data, n=7, seed=1), on_change=states.append)
+    view = QuizView(lambda: element_quiz(data, n=7, seed=1), "Kies")
     _button(view, view.quiz.questions[0].answer).click()
-    assert states[-1]["answers"] == {"0": view.quiz.questions[0].answer}
-    assert states[-1]["score"] == 1
+    states.append(view.state())
+    assert states[-1].answers == {"0": view.quiz.questions[0].answer}
+    assert states[-1].score == 1 and states[-1].version == 1
 
 
 def test_broken_content_shows_dutch_error_and_leaves_other_pages_working(tmp_path, monkeypatch):
@@ -94,13 +95,13 @@ def test_content_is_escaped(tmp_path, monkeypatch):
     )
     monkeypatch.setenv("WERKBOEK_EXERCISES", str(target))
     box = elementen.module(seed=1)
-    text = box.explorer._card.value
+    text = box["explorer"]._card.value
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
 
 
 @pytest.mark.parametrize("bad", ["<script>", "", None, 12])
 def test_quiz_ignores_values_that_are_not_choices(bad):
-    view = elementen.module(seed=1).quiz_view
+    view = elementen.module(seed=1)["quiz"]
     view._on_answer(bad)
     assert view.quiz.answers == {}
 
@@ -121,7 +122,7 @@ def store(tmp_path) -> Store:
 
 def test_join_workshop_on_the_start_page(store, monkeypatch):
     monkeypatch.delenv("VOILA_REQUEST_URL", raising=False)
-    page = start.start_page(PageContext(store, None)).page
+    page = start.start_page(PageContext(store, None))
     page.code.value = " mentor24 "
     page.alias.value = "Sanne"
     page.join_button.click()
@@ -131,7 +132,7 @@ def test_join_workshop_on_the_start_page(store, monkeypatch):
     assert "Welkom, <strong>Sanne</strong>" in text
     assert f'href="01_zeven_gesprekselementen.ipynb?{joined.query()}"'.replace("&", "&amp;") in text
     # a second participant with the same alias is told so, and nothing else changes
-    other = start.start_page(PageContext(store, None)).page
+    other = start.start_page(PageContext(store, None))
     other.code.value, other.alias.value = "MENTOR24", "sanne"
     other.join_button.click()
     assert other.ctx.session is None
@@ -149,7 +150,7 @@ def test_join_workshop_on_the_start_page(store, monkeypatch):
     ],
 )
 def test_bad_join_input_gets_dutch_message(store, code, alias, expected):
-    page = start.start_page(PageContext(store, None)).page
+    page = start.start_page(PageContext(store, None))
     page.code.value, page.alias.value = code, alias
     page.join_button.click()
     assert page.ctx.session is None
@@ -159,7 +160,7 @@ def test_bad_join_input_gets_dutch_message(store, code, alias, expected):
 
 def test_self_study_and_logout(store, monkeypatch):
     monkeypatch.delenv("VOILA_REQUEST_URL", raising=False)
-    page = start.start_page(PageContext(store, None)).page
+    page = start.start_page(PageContext(store, None))
     page.solo_alias.value = ""
     page.solo_button.click()
     assert page.ctx.session == Session("zelfstudie", "ik")
@@ -170,33 +171,34 @@ def test_self_study_and_logout(store, monkeypatch):
 
 def test_training_mode_offers_no_self_study(store, monkeypatch):
     monkeypatch.setenv("WERKBOEK_MODUS", "training")
-    page = start.start_page(PageContext(store, None)).page
+    page = start.start_page(PageContext(store, None))
     assert "Zelfstudie" not in _html(page.widget) and not hasattr(page, "solo_button")
 
 
 def test_quiz_answers_are_saved_and_restored(store):
     ctx = PageContext(store, Session("ABC", "Sanne", "t"))
-    view = elementen.module(ctx, seed=3).quiz_view
+    page = elementen.module(ctx, seed=3)
+    view = page["quiz"]
     answered = []
     for i in range(3):
         q = view.quiz.questions[i]
         _button(view, q.answer).click()
         answered.append(q.answer)
         view._next.click()
-    assert "Bewaard om" in _html(view.widget)
-    saved = store.load("ABC", "Sanne", elementen.QUIZ_EXERCISE)
+    assert "Bewaard om" in _html(page.exercises["quiz"].widget)
+    saved = store.load("ABC", "Sanne", registry.exercise_id("elementen", "quiz"))
     assert saved["answers"] == {str(i): a for i, a in enumerate(answered)} and saved["score"] == 3
     again = elementen.module(ctx, seed=99)  # a reload: another seed must not matter
-    assert again.children[2].selected_index == 1
-    assert again.quiz_view.quiz.questions == view.quiz.questions
-    assert "Vraag 4 van 10" in again.quiz_view._progress.value
-    assert "tot nu toe 3 goed" in again.quiz_view._progress.value
+    assert again.widget.children[2].selected_index == 1
+    assert again["quiz"].quiz.questions == view.quiz.questions
+    assert "Vraag 4 van 10" in again["quiz"]._progress.value
+    assert "tot nu toe 3 goed" in again["quiz"]._progress.value
 
 
 def test_module_without_session_says_work_is_not_saved(store):
     box = elementen.module(PageContext(store, None), seed=1)
     assert "niet aangemeld" in _html(box).lower()
-    _button(box.quiz_view, box.quiz_view.quiz.questions[0].answer).click()
+    _button(box["quiz"], box["quiz"].quiz.questions[0].answer).click()
     assert store.count() == 0
 
 
@@ -213,7 +215,7 @@ def test_a_broken_module_list_keeps_the_join_form(store, tmp_path, monkeypatch):
     (target / "modules.yaml").write_text("modules: [\n", encoding="utf-8")
     monkeypatch.setenv("WERKBOEK_EXERCISES", str(target))
     monkeypatch.delenv("VOILA_REQUEST_URL", raising=False)
-    page = start.start_page(PageContext(store, None)).page
+    page = start.start_page(PageContext(store, None))
     assert "exercises/modules.yaml" in _html(page.widget)
     page.code.value, page.alias.value = "MENTOR24", "Sanne"
     page.join_button.click()
@@ -222,7 +224,7 @@ def test_a_broken_module_list_keeps_the_join_form(store, tmp_path, monkeypatch):
 
 def test_participant_erases_history_or_everything_only_after_confirming(store, monkeypatch):
     monkeypatch.delenv("VOILA_REQUEST_URL", raising=False)
-    page = start.start_page(PageContext(store, None)).page
+    page = start.start_page(PageContext(store, None))
     page.code.value, page.alias.value = "MENTOR24", "Sanne"
     page.join_button.click()
     store.save("MENTOR24", "Sanne", "x", {"t": "Jan de Vries"})
@@ -242,7 +244,7 @@ def test_participant_erases_history_or_everything_only_after_confirming(store, m
 
 def test_a_disabled_quiz_choice_cannot_answer_the_next_question():
     """The attack: after an answer the buttons are disabled in the browser only."""
-    view = QuizView(lambda: element_quiz(content.load("elementen"), n=3, seed=1))
+    view = QuizView(lambda: element_quiz(content.load("elementen"), n=3, seed=1), "Kies")
     view._buttons[0].click()
     assert list(view.quiz.answers) == [0]
     view._buttons[1].click()  # a crafted click on a disabled button

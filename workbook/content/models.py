@@ -484,6 +484,12 @@ class Oefengesprek(_File):
     _missing_words: ClassVar[dict[str, str]] = {"reacties": "zinnen voor"}
 
 
+class TekstenFile(_File):
+    """The workbook's own interface texts (instructions, intros), by key, so no Dutch text lives in Python."""
+
+    teksten: dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")], Text]
+
+
 FOLDERS: dict[str, type[Rollenspel] | type[Oefengesprek]] = {
     "rollenspellen": Rollenspel,
     "oefengesprekken": Oefengesprek,
@@ -502,4 +508,5 @@ MODELS: dict[str, type[_File]] = {
     "ouders": OudersFile,
     "hgw": HgwFile,
     "mentorrol": MentorrolFile,
+    "teksten": TekstenFile,
 }

@@ -26,7 +26,9 @@ from IPython.display import HTML, display
 
 from workbook import registry, session
 from workbook.registry import ModuleSpec
-from workbook.ui.common import PageContext, close_tree, esc, notice, page_context, style
+from workbook.ui.common import PageContext, Shows, close_tree, page_context, style, who_html
+from workbook.ui.exercise import Page
+from workbook.ui.html import html, notice
 from workbook.ui.start import StartPage
 
 __all__ = ["WorkbookApp", "app", "HOME"]
@@ -79,14 +81,14 @@ def requested_module(query: str) -> str:
     return value if registry.by_id(value) is not None else HOME
 
 
-class WorkbookApp:
+class WorkbookApp(Shows):
     """Start page plus in-page navigation between all modules, in one kernel."""
 
     def __init__(self, ctx: PageContext, first: str = HOME):
         self.ctx = ctx
         ctx.embedded = True
         self.current = HOME
-        self._views: dict[str, widgets.Widget] = {}
+        self._views: dict[str, Page] = {}
         self._titles = registry.titles()
         self.home = StartPage(ctx, open_module=self.show, on_session=self._session_changed)
 
@@ -211,7 +213,11 @@ class WorkbookApp:
                         "wb-error",
                     )
                 )
-        return self._views[spec.id]
+        return self._views[spec.id].widget
+
+    def page(self, module_id: str) -> Page | None:
+        """Return the module's page if it was built (tests and the facilitator's tools use this)."""
+        return self._views.get(module_id)
 
     def _on_menu(self, change) -> None:
         if getattr(self, "_quiet", False):
@@ -238,7 +244,7 @@ class WorkbookApp:
             self.heading.value = ""
         else:
             spec = registry.by_id(self.current)
-            self.heading.value = f'<h2 class="wb-module-title">{esc(registry.title(spec, self._titles))}</h2>'
+            self.heading.value = html('<h2 class="wb-module-title">{}</h2>', registry.title(spec, self._titles))
 
     # --- the address bar and the session -------------------------------------------------
 
@@ -255,30 +261,14 @@ class WorkbookApp:
         self._stamp += 1
         url = "?" + self.query()
         mode = "push" if push else "replace"
-        self.address.value = f'<span data-url="{esc(url)}" data-mode="{mode}" data-stamp="{self._stamp}"></span>'
+        self.address.value = html('<span data-url="{}" data-mode="{}" data-stamp="{}"></span>', url, mode, self._stamp)
 
     def _session_changed(self) -> None:
         """After joining or logging out: who is working, shown above every module."""
-        found = self.ctx.session
-        if found is None:
-            text = (
-                esc(self.ctx.problem)
-                if self.ctx.problem
-                else (
-                    "Je bent niet aangemeld: wat je in de modules doet, wordt niet bewaard. "
-                    "Meld je aan op de startpagina."
-                )
-            )
-            self.who.value = f'<div class="wb-card wb-session wb-warn">{text}</div>'
-        else:
-            where = "zelfstudie" if found.self_study else f"training {esc(found.workshop)}"
-            self.who.value = (
-                f'<div class="wb-card wb-session wb-info">Je werkt als <strong>{esc(found.participant)}</strong> '
-                f"({where}). Je antwoorden worden automatisch bewaard.</div>"
-            )
+        self.who.value = who_html(self.ctx)
         # Modules built before the session changed would save under the old one: build anew.
         for view in self._views.values():
-            close_tree(view)
+            close_tree(view.widget)
         self._views.clear()
         if self.current != HOME:
             self.show(self.current, push=False)
@@ -287,7 +277,7 @@ class WorkbookApp:
         self._set_address(push=False)
 
 
-def app(ctx: PageContext | None = None) -> widgets.Widget:
+def app(ctx: PageContext | None = None) -> WorkbookApp | widgets.HTML:
     """Build the participants' app; the module in the address bar (``?module=``) opens first.
 
     If that fails (Voilà hides a cell's error, which would leave a blank page), the page says
@@ -296,16 +286,14 @@ def app(ctx: PageContext | None = None) -> widgets.Widget:
     try:
         ctx = ctx or page_context()
         first = requested_module(session.request_query()) if session.in_voila() else HOME
-        workbook_app = WorkbookApp(ctx, first)
+        return WorkbookApp(ctx, first)
     except Exception:  # noqa: BLE001 - a participant must never get a blank page
         log.exception("building the participants' app failed")
-        text = (
-            "Het werkboek kon deze pagina nu niet opbouwen. Herlaad de pagina over een paar seconden; "
-            "wat je al had bewaard, komt terug."
-        )
         return widgets.HTML(
-            f'<div class="wb-card wb-error">{esc(text)} <button type="button" class="wb-reload" '
-            'onclick="location.reload()">Herlaad de pagina</button></div>'
+            html(
+                '<div class="wb-card wb-error">{} <button type="button" class="wb-reload" '
+                'onclick="location.reload()">Herlaad de pagina</button></div>',
+                "Het werkboek kon deze pagina nu niet opbouwen. Herlaad de pagina over een paar seconden; "
+                "wat je al had bewaard, komt terug.",
+            )
         )
-    workbook_app.widget.app = workbook_app
-    return workbook_app.widget

@@ -20,14 +20,17 @@ import pandas as pd
 from workbook import aggregates, export, session
 from workbook.session import SessionError
 from workbook.store import Store
-from workbook.ui.common import card, close_tree, download_link, esc, get_store, notice, style
+from workbook.ui.common import Shows, card, close_tree, get_store, style
+from workbook.ui.html import Markup, html, notice
 from workbook.ui.lock import MAX_ATTEMPTS, KeyLock
+from workbook.ui.texts import tekst
+from workbook.ui.views.downloads import download_link
 
 __all__ = ["dashboard", "Dashboard", "MAX_ATTEMPTS"]
 
 
-def _table(df: pd.DataFrame) -> str:
-    return df.to_html(index=False, escape=True, border=0, classes="wb-table")
+def _table(df: pd.DataFrame) -> Markup:
+    return Markup(df.to_html(index=False, escape=True, border=0, classes="wb-table"))  # pandas escapes every cell
 
 
 def _score_plot(scores: pd.DataFrame) -> bytes:
@@ -53,7 +56,7 @@ def _score_plot(scores: pd.DataFrame) -> bytes:
     return buf.getvalue()
 
 
-class Dashboard:
+class Dashboard(Shows):
     """Key form, then the workshop overview."""
 
     def __init__(self, store: Store | None):
@@ -61,8 +64,7 @@ class Dashboard:
         self._auto_task: asyncio.Task | None = None
         self.lock = KeyLock(
             "Begeleidersdashboard",
-            "<p>Dit dashboard toont het werk van de deelnemers van een training. Typ de "
-            "begeleiderssleutel die <code>make workshop</code> liet zien.</p>",
+            html("<p>{}</p>", tekst("dashboard.slot")),
             self._opened,
             store=store,
         )
@@ -125,11 +127,7 @@ class Dashboard:
         create.on_click(lambda _b: self.create_training())
         return widgets.VBox(
             [
-                card(
-                    "<p>Deelnemers kunnen alleen meedoen aan een training die je hier aanmaakt. Geef ze "
-                    "de code (of de link met de code); zij typen dan alleen hun naam.</p>",
-                    title="Training aanmaken",
-                ),
+                card(html("<p>{}</p>", tekst("dashboard.aanmaken")), title="Training aanmaken"),
                 widgets.HBox([self.new_code, create], layout=widgets.Layout(flex_flow="row wrap")),
                 self.create_message,
             ]
@@ -184,13 +182,11 @@ class Dashboard:
     def refresh(self) -> None:
         """Reload the workshop list and redraw the overview of the chosen workshop."""
         self._load_workshops()
-        self.stamp.value = f'<span class="wb-muted">Bijgewerkt om {datetime.now():%H:%M:%S}</span>'
+        self.stamp.value = html('<span class="wb-muted">Bijgewerkt om {:%H:%M:%S}</span>', datetime.now())
         code = self.workshop.value
         if not code:
             self._generation += 1
-            self._show(
-                [card("<p>Er is nog geen training. Maak er hierboven een aan en geef de code aan de deelnemers.</p>")]
-            )
+            self._show([card(html("<p>{}</p>", tekst("dashboard.geen_training")))])
             return
         frame = self.store.frame(code)
         aliases = self.store.aliases(code)
@@ -202,10 +198,10 @@ class Dashboard:
         if not scores.empty:
             plot = widgets.Image(value=_score_plot(scores), format="png", layout=widgets.Layout(max_width="620px"))
             plot.add_class("wb-score-plot")
-            parts.append(widgets.VBox([card("", title="Verdeling van de quizscores (module 1)"), plot]))
+            parts.append(widgets.VBox([card(Markup(""), title="Verdeling van de quizscores (module 1)"), plot]))
         for panel in aggregates.PANELS:
             table = panel.compute(frame)
-            body = _table(table) if not table.empty else f"<p class='wb-muted'>{esc(panel.empty_text)}</p>"
+            body = _table(table) if not table.empty else html("<p class='wb-muted'>{}</p>", panel.empty_text)
             parts.append(card(body, title=f"Module {panel.module} · {panel.title}"))
         parts.append(self._exports(code, frame))
         parts.append(self._delete_box(code))
@@ -220,29 +216,29 @@ class Dashboard:
                 close_tree(widget)
 
     def _summary(self, code: str, aliases: list[str], frame: pd.DataFrame) -> widgets.HTML:
-        names = ", ".join(esc(a) for a in aliases) or "nog niemand"
         return card(
-            f"<p><strong>{len(aliases)}</strong> deelnemer(s) aangemeld: {names}.</p>"
-            f"<p class='wb-muted'>{len(frame)} opgeslagen antwoorden (laatste versie per oefening).</p>",
+            html(
+                "<p><strong>{}</strong> deelnemer(s) aangemeld: {}.</p>"
+                "<p class='wb-muted'>{} opgeslagen antwoorden (laatste versie per oefening).</p>",
+                len(aliases),
+                ", ".join(aliases) or "nog niemand",
+                len(frame),
+            ),
             title=f"Training {code}",
         )
 
     def _exports(self, code: str, frame: pd.DataFrame) -> widgets.HTML:
         if frame.empty:
-            return card("<p class='wb-muted'>Nog niets om te downloaden.</p>", title="Downloaden")
+            return card(Markup("<p class='wb-muted'>Nog niets om te downloaden.</p>"), title="Downloaden")
         safe = re.sub(r"[^A-Za-z0-9-]", "_", code)
         links = (
             download_link(
                 export.answers_csv(frame, excel=True), f"antwoorden_{safe}_excel.csv", "Voor Excel (CSV)", "text/csv"
             )
-            + "&nbsp;&nbsp;&nbsp;"
+            + Markup("&nbsp;&nbsp;&nbsp;")
             + download_link(export.answers_csv(frame), f"antwoorden_{safe}.csv", "CSV (komma's, UTF-8)", "text/csv")
         )
-        return card(
-            f"<p>{links}</p><p class='wb-muted'>Het bestand bevat de laatste versie van elk antwoord. "
-            "Bewaar het alleen waar het hoort: het gaat over echte mensen.</p>",
-            title="Downloaden",
-        )
+        return card(html("<p>{}</p><p class='wb-muted'>{}</p>", links, tekst("dashboard.download")), title="Downloaden")
 
     def _readmit_box(self, code: str, aliases: list[str]) -> widgets.VBox:
         """Let a participant who lost their personal link join again under the same name."""
@@ -267,12 +263,7 @@ class Dashboard:
         button.on_click(readmit)
         return widgets.VBox(
             [
-                card(
-                    "<p>Is een deelnemer de persoonlijke link kwijt (andere browser, tabblad gesloten)? Kies "
-                    "de naam en klik op <em>Opnieuw toelaten</em>. Daarna meldt die deelnemer zich gewoon "
-                    "opnieuw aan met dezelfde naam.</p>",
-                    title="Opnieuw toelaten",
-                ),
+                card(html("<p>{}</p>", tekst("dashboard.opnieuw_toelaten")), title="Opnieuw toelaten"),
                 widgets.HBox([who, button], layout=widgets.Layout(flex_flow="row wrap")),
                 message,
             ]
@@ -296,18 +287,14 @@ class Dashboard:
                 return
             n = self.store.delete_workshop(code)
             self.refresh()
-            done = card(f"<p>Training {esc(code)} is verwijderd ({n} antwoorden).</p>", kind="wb-ok")
+            done = card(html("<p>Training {} is verwijderd ({} antwoorden).</p>", code, n), kind="wb-ok")
             done.add_class("wb-deleted")
             self.out.children = [done, *self.out.children]
 
         button.on_click(delete)
         return widgets.VBox(
             [
-                card(
-                    "<p>Na de training kun je alle antwoorden en namen van deze training van deze "
-                    "computer verwijderen. Download eerst wat je wilt bewaren.</p>",
-                    title="Gegevens verwijderen",
-                ),
+                card(html("<p>{}</p>", tekst("dashboard.verwijderen")), title="Gegevens verwijderen"),
                 widgets.HBox([confirm, button]),
                 message,
             ]
@@ -320,8 +307,6 @@ def suggest_code() -> str:
     return "MENTOR-" + "".join(secrets.choice(alphabet) for _ in range(3))
 
 
-def dashboard(store: Store | None = None) -> widgets.Widget:
-    """Build the dashboard page."""
-    board = Dashboard(store if store is not None else get_store())
-    board.widget.board = board
-    return board.widget
+def dashboard(store: Store | None = None) -> Dashboard:
+    """Build the dashboard page (it displays as its widget)."""
+    return Dashboard(store if store is not None else get_store())

@@ -4,88 +4,41 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from workbook.content import HgwFile, LeerlingbesprekingFile
+from workbook import content
 from workbook.practice import RewriteProgress, judge_green, meeting_quiz, meeting_tasks
-from workbook.ui.common import (
-    PageContext,
-    bullets,
-    esc,
-    load_content,
-    module_start,
-    save_status,
-    style,
-)
-from workbook.ui.components import RewriteView, question_html, saved_quiz
+from workbook.ui.common import error_box
+from workbook.ui.exercise import ModulePage, Page, module_page
+from workbook.ui.render import hgw_html, judged_question_html, meeting_html
+from workbook.ui.texts import tekst
+from workbook.ui.views.quiz import QuizView
+from workbook.ui.views.rewrite import RewriteView
 
-__all__ = ["module", "QUIZ_EXERCISE", "REWRITE_EXERCISE"]
-
-QUIZ_EXERCISE = "08_leerlingbespreking.sorteren"
-REWRITE_EXERCISE = "08_leerlingbespreking.herschrijven"
-
-
-def explain_html(data: LeerlingbesprekingFile) -> str:
-    kenmerken = "".join(
-        f"<tr><td><strong>{esc(k.naam)}</strong></td><td><em>{esc(k.vraag)}</em><br>{esc(k.uitleg)}</td></tr>"
-        for k in data.kenmerken
-    )
-    onderdelen = "".join(
-        f"<h4>{i}. {esc(o.naam)}</h4><p>{esc(o.uitleg)}</p>{bullets(o.vragen)}"
-        for i, o in enumerate(data.onderdelen, 1)
-    )
-    return (
-        f'<div class="wb-card"><p>{esc(data.inleiding)}</p><h4>Het doel</h4>{bullets(data.doelen)}'
-        f'<h4>Vijf kenmerken</h4><table class="wb-table">{kenmerken}</table>'
-        f"<h3>Drie onderdelen</h3>{onderdelen}</div>"
-    )
-
-
-def hgw_html(data: HgwFile) -> str:
-    """The seven principles of handelingsgericht werken (HGW), each with what it asks of a mentor."""
-    rows = "".join(
-        f"<tr><td><strong>{p.nummer}. {esc(p.naam)}</strong></td><td>{esc(p.uitleg)}"
-        f"<br><em>Als mentor: {esc(p.voor_de_mentor)}</em></td></tr>"
-        for p in data.principes
-    )
-    return f'<div class="wb-card wb-hgw"><p>{esc(data.inleiding)}</p><table class="wb-table">{rows}</table></div>'
+__all__ = ["module"]
 
 
 def _hgw_tab() -> widgets.Widget:
-    data, error = load_content("hgw")  # a broken hgw.yaml costs this tab only
-    return error if error is not None else widgets.HTML(hgw_html(data))
+    try:
+        return widgets.HTML(hgw_html(content.load("hgw")))
+    except content.ContentError as err:  # a broken hgw.yaml costs this tab only
+        return error_box(err)
 
 
-def _judged_html(result) -> str:
-    mark = "✔" if result.ok else "✘"
-    css = "wb-ok-line" if result.ok else "wb-bad-line"
-    return f'<p class="{css}">{mark} {esc(result.summary)}</p>' + question_html(result.analysis)
-
-
-def module(ctx: PageContext | None = None, seed: int | None = None) -> widgets.Widget:
-    """Build module 08: explanation, sorting questions, and rewriting them solution-oriented."""
-    ctx, bar, data, failed = module_start("leerlingbespreking", ctx)
-    if failed is not None:
-        return failed
-    quiz = saved_quiz(
-        ctx,
-        QUIZ_EXERCISE,
-        lambda: meeting_quiz(data, seed=seed),
-        intro="Zo klinken vragen in een leerlingbespreking. Is de vraag probleemgericht of oplossingsgericht?",
-    )
-    status = save_status()
-    saver = ctx.autosaver(REWRITE_EXERCISE, status)
-    progress = RewriteProgress(meeting_tasks(data), judge_green)
-    progress.restore(saver.load())
+@module_page("leerlingbespreking")
+def module(page: ModulePage, seed: int | None = None) -> Page:
+    """Build module 08: explanation, sorting questions, rewriting them solution-oriented, HGW."""
+    data = content.load("leerlingbespreking")
+    quiz = QuizView(lambda: meeting_quiz(data, seed=seed), tekst("leerlingbespreking.sorteren"))
     rewrite = RewriteView(
-        progress,
-        _judged_html,
-        saver,
+        RewriteProgress(meeting_tasks(data), judge_green),
+        judged_question_html,
         "wb-meeting",
-        "Herschrijf de vraag zo dat het team gaat kijken naar wat de leerling wil, kan en nodig heeft.",
+        tekst("leerlingbespreking.herschrijven"),
         "Typ hier je oplossingsgerichte vraag...",
     )
-    rewrite.widget.children = (*rewrite.widget.children, status)
-    tabs = widgets.Tab(children=[widgets.HTML(explain_html(data)), quiz.widget, rewrite.widget, _hgw_tab()])
-    tabs.titles = ("De bespreking", "Sorteren", "Herschrijven", "HGW-principes")
-    box = widgets.VBox([style(), bar, tabs])
-    box.quiz_view, box.rewrite = quiz, rewrite
-    return box
+    tabs = page.tabs(
+        ("De bespreking", widgets.HTML(meeting_html(data))),
+        ("Sorteren", page.mount("sorteren", quiz)),
+        ("Herschrijven", page.mount("herschrijven", rewrite)),
+        ("HGW-principes", _hgw_tab()),
+    )
+    return page.done(tabs)

@@ -8,7 +8,8 @@ import ipywidgets as widgets
 
 from workbook import begeleider, session
 from workbook.store import Store
-from workbook.ui.common import card, notice
+from workbook.ui.common import card
+from workbook.ui.html import Markup, notice
 
 __all__ = ["KeyLock", "MAX_ATTEMPTS"]
 
@@ -23,7 +24,7 @@ class KeyLock:
     computer the lock does not open at all, unless the facilitator allowed the network.
     """
 
-    def __init__(self, intro_title: str, intro_html: str, on_unlock: Callable[[], None], store: Store | None = None):
+    def __init__(self, intro_title: str, intro_html: Markup, on_unlock: Callable[[], None], store: Store | None = None):
         self.on_unlock = on_unlock
         self.store = store
         self.opened = False

@@ -10,9 +10,11 @@ import ipywidgets as widgets
 
 from workbook import authoring, content
 from workbook.content import ELEMENT_IDS, THEMES, ContentError
-from workbook.ui.common import card, esc, get_store, style
+from workbook.ui.common import Shows, card, get_store, style
+from workbook.ui.html import html, join, notice
 from workbook.ui.lock import KeyLock
-from workbook.ui.rollenspel import role_card
+from workbook.ui.render import role_card
+from workbook.ui.texts import tekst
 
 __all__ = ["scenario_form", "ScenarioForm", "FIELDS"]
 
@@ -33,14 +35,13 @@ FIELDS: list[tuple[str, str, str]] = [
 ]
 
 
-class ScenarioForm:
+class ScenarioForm(Shows):
     """The locked form; after the key, the fields, preview and save."""
 
     def __init__(self):
         self.lock = KeyLock(
             "Een rollenspel maken",
-            "<p>Met dit formulier schrijf je een nieuw rollenspel zonder code. Typ de begeleiderssleutel "
-            "om te beginnen.</p>",
+            html("<p>{}</p>", tekst("scenario_maken.slot")),
             self._opened,
             store=get_store(),
         )
@@ -57,7 +58,7 @@ class ScenarioForm:
                 w = widgets.Textarea(layout=widgets.Layout(width="720px", height="70px"))
             w.add_class("wb-form-" + key.replace(".", "-"))
             self.inputs[key] = w
-            rows.append(widgets.HTML(f"<strong>{esc(label)}</strong>"))
+            rows.append(widgets.HTML(html("<strong>{}</strong>", label)))
             rows.append(w)
         self.theme = widgets.Dropdown(options=THEMES, description="Thema")
         self.minutes = widgets.BoundedIntText(value=10, min=3, max=30, description="Minuten")
@@ -73,11 +74,7 @@ class ScenarioForm:
         self.preview_button.on_click(lambda _b: self.show_preview())
         self.save_button.on_click(lambda _b: self.save())
         self.body.children = [
-            card(
-                "<p>Vul alle velden in. Bij lijsten zet je elk item op een eigen regel. Bekijk het voorbeeld "
-                "en sla het rollenspel op; het staat daarna in module 5.</p>",
-                title="Een rollenspel maken",
-            ),
+            card(html("<p>{}</p>", tekst("scenario_maken.uitleg")), title="Een rollenspel maken"),
             self.theme,
             self.minutes,
             *rows,
@@ -100,8 +97,9 @@ class ScenarioForm:
             self._error(err.message)
             return
         self.message.value = ""
-        self.preview.value = "".join(
-            f'<div class="wb-card">{role_card(scenario, role)}</div>' for role in ("mentor", "leerling", "observator")
+        self.preview.value = join(
+            html('<div class="wb-card">{}</div>', role_card(scenario, role))
+            for role in ("mentor", "leerling", "observator")
         )
 
     def save(self) -> None:
@@ -110,16 +108,14 @@ class ScenarioForm:
         except (ContentError, FileExistsError) as err:
             self._error(err.message if isinstance(err, ContentError) else str(err))
             return
-        self.message.value = (
-            f'<div class="wb-card wb-ok">Opgeslagen als {esc(path.parent.name)}/{esc(path.name)}. '
-            "Het rollenspel staat nu in module 5.</div>"
+        self.message.value = notice(
+            f"Opgeslagen als {path.parent.name}/{path.name}. Het rollenspel staat nu in module 5.", "wb-ok"
         )
 
     def _error(self, text: str) -> None:
-        self.message.value = f'<div class="wb-card wb-error">{esc(text)}</div>'
+        self.message.value = notice(text, "wb-error")
 
 
-def scenario_form() -> widgets.Widget:
-    form = ScenarioForm()
-    form.widget.form = form
-    return form.widget
+def scenario_form() -> ScenarioForm:
+    """Build the trainer's scenario form (it displays as its widget)."""
+    return ScenarioForm()

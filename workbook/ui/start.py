@@ -14,12 +14,13 @@ import ipywidgets as widgets
 from IPython.display import HTML, display
 
 from workbook import registry, session
+from workbook.content import ModulesFile
 from workbook.session import Session, SessionError
-from workbook.ui.common import PageContext, bullets, card, esc, load_content, notice, page_context, style
+from workbook.ui.common import PageContext, Shows, card, load_content, page_context, style
+from workbook.ui.html import Markup, bullets, html, join, notice
+from workbook.ui.texts import tekst
 
 __all__ = ["start_page", "notebooks_dir", "StartPage"]
-
-WELCOME = "Dit werkboek helpt mentoren om korte, rustige en doelgerichte gesprekken met leerlingen te voeren."
 
 
 def notebooks_dir() -> Path:
@@ -27,26 +28,33 @@ def notebooks_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "notebooks"
 
 
-def module_list(modules, query: str = "") -> str:
-    """Escaped HTML list of the modules; built ones link (keeping ``query``), others say 'binnenkort'."""
+def module_list(modules: ModulesFile, query: str = "") -> Markup:
+    """Return the modules as a list; built ones link (keeping ``query``), others say 'binnenkort'."""
     rows = []
-    for m in modules:
-        title = f"{m.nummer}. {esc(m.titel)}"
+    for m in modules.modules:
+        title = f"{m.nummer}. {m.titel}"
         if (notebooks_dir() / m.notebook).exists():
-            href = esc(m.notebook + (f"?{query}" if query else ""))
+            href = m.notebook + (f"?{query}" if query else "")
             rows.append(
-                f'<li class="wb-module"><a href="{href}" target="_self">{title}</a><br>'
-                f'<span class="wb-muted">{esc(m.beschrijving)}</span></li>'
+                html(
+                    '<li class="wb-module"><a href="{}" target="_self">{}</a><br><span class="wb-muted">{}</span></li>',
+                    href,
+                    title,
+                    m.beschrijving,
+                )
             )
         else:
             rows.append(
-                f'<li class="wb-module wb-soon">{title} (binnenkort)<br>'
-                f'<span class="wb-muted">{esc(m.beschrijving)}</span></li>'
+                html(
+                    '<li class="wb-module wb-soon">{} (binnenkort)<br><span class="wb-muted">{}</span></li>',
+                    title,
+                    m.beschrijving,
+                )
             )
-    return '<ul style="list-style:none;padding-left:0">' + "".join(rows) + "</ul>"
+    return html('<ul style="list-style:none;padding-left:0">{}</ul>', join(rows))
 
 
-class StartPage:
+class StartPage(Shows):
     """The start page; ``widget`` is what the notebook shows."""
 
     def __init__(
@@ -55,8 +63,11 @@ class StartPage:
         open_module: Callable[[str], object] | None = None,
         on_session: Callable[[], None] | None = None,
     ):
-        """``open_module(id)`` switches to a module inside the app (then the module list is
-        buttons, not links); ``on_session()`` is called after joining or logging out."""
+        """Build the page.
+
+        ``open_module(id)`` switches to a module inside the app (then the module list is
+        buttons, not links); ``on_session()`` is called after joining or logging out.
+        """
         self.ctx = ctx
         self._open_module = open_module
         self._on_session = on_session
@@ -68,8 +79,8 @@ class StartPage:
         self._modules_html.add_class("wb-modules")
         self._who = widgets.VBox()
         self._script = widgets.Output(layout=widgets.Layout(height="0px"))
-        intro = data.inleiding if data is not None else WELCOME
-        parts = [style(), card(f"<p>{esc(intro)}</p>", title="Welkom"), self._who]
+        intro = data.inleiding if data is not None else tekst("start.welkom")
+        parts = [style(), card(html("<p>{}</p>", intro), title="Welkom"), self._who]
         if error is not None:
             parts.append(error)
         elif open_module is not None:
@@ -84,7 +95,7 @@ class StartPage:
         else:
             self._show_forms(ctx.problem)
 
-    def _module_buttons(self, data) -> widgets.Widget:
+    def _module_buttons(self, data: ModulesFile) -> widgets.Widget:
         """The modules as buttons that open them inside this page (the app)."""
         described = {m.nummer: m.beschrijving for m in data.modules}
         known = {m.nummer: (m.titel, m.beschrijving) for m in data.modules}
@@ -99,16 +110,16 @@ class StartPage:
             button.add_class(f"wb-open-{spec.id}")
             button.on_click(lambda _b, m=spec.id: self._open_module(m))
             rows.append(button)
-            rows.append(widgets.HTML(f"<p class='wb-muted wb-module-text'>{esc(described.get(spec.number, ''))}</p>"))
+            rows.append(widgets.HTML(html("<p class='wb-muted wb-module-text'>{}</p>", described.get(spec.number, ""))))
         box = widgets.VBox(rows, layout=widgets.Layout(max_width="860px"))
         box.add_class("wb-card")
         box.add_class("wb-modules")
         return box
 
-    def _modules_card(self, query: str) -> str:
+    def _modules_card(self, query: str) -> Markup:
         if self._modules is None:
-            return ""
-        return f'<div class="wb-card"><h3>De modules</h3>{module_list(self._modules.modules, query)}</div>'
+            return Markup("")
+        return html('<div class="wb-card"><h3>De modules</h3>{}</div>', module_list(self._modules, query))
 
     # --- not logged in ----------------------------------------------------------------
 
@@ -123,16 +134,11 @@ class StartPage:
         self.join_button = widgets.Button(description="Meedoen", button_style="primary", icon="sign-in")
         self.join_button.add_class("wb-join")
         self.join_button.on_click(lambda _b: self.join())
-        self.message = widgets.HTML(f'<div class="wb-card wb-error">{esc(problem)}</div>' if problem else "")
+        self.message = widgets.HTML(notice(problem, "wb-error") if problem else "")
         self.message.add_class("wb-join-message")
         workshop_box = widgets.VBox(
             [
-                card(
-                    "<p>Doe je mee aan een training? Vul de code in die je begeleider geeft, en je "
-                    "voornaam of een schuilnaam. Je begeleider ziet je antwoorden onder die naam; "
-                    "andere deelnemers zien ze niet.</p>",
-                    title="Meedoen aan een training",
-                ),
+                card(html("<p>{}</p>", tekst("start.meedoen")), title="Meedoen aan een training"),
                 self.code,
                 self.alias,
                 self.join_button,
@@ -152,11 +158,7 @@ class StartPage:
             parts.append(
                 widgets.VBox(
                     [
-                        card(
-                            "<p>Werk je het werkboek alleen door, op je eigen computer? Dan worden "
-                            "je antwoorden op deze computer bewaard en kun je later verdergaan.</p>",
-                            title="Zelfstudie",
-                        ),
+                        card(html("<p>{}</p>", tekst("start.zelfstudie")), title="Zelfstudie"),
                         self.solo_alias,
                         self.solo_button,
                     ]
@@ -186,7 +188,7 @@ class StartPage:
         self._logged_in(found)
 
     def _error(self, text: str) -> None:
-        self.message.value = f'<div class="wb-card wb-error">{esc(text)}</div>'
+        self.message.value = notice(text, "wb-error")
 
     def _logged_in(self, found: Session) -> None:
         self.ctx.session = found
@@ -203,14 +205,15 @@ class StartPage:
     # --- logged in ----------------------------------------------------------------------
 
     def _show_joined(self, found: Session) -> None:
-        where = "Je werkt in zelfstudie." if found.self_study else f"Je doet mee aan training {esc(found.workshop)}."
+        where = "Je werkt in zelfstudie." if found.self_study else f"Je doet mee aan training {found.workshop}."
         link = f"{session.page_address()}?{found.query()}"
-        body = (
-            f"<p>Welkom, <strong>{esc(found.participant)}</strong>! {where} Je antwoorden worden "
-            "automatisch bewaard. Kies hieronder een module.</p>"
-            "<p class='wb-muted'>Wil je later verder, op een andere dag of na het sluiten van je "
-            "browser? Bewaar dan deze persoonlijke link (bijvoorbeeld als bladwijzer):<br>"
-            f"<code class='wb-personal-link'>{esc(link)}</code></p>"
+        body = html(
+            "<p>Welkom, <strong>{}</strong>! {} Je antwoorden worden automatisch bewaard. Kies hieronder een "
+            "module.</p><p class='wb-muted'>{}<br><code class='wb-personal-link'>{}</code></p>",
+            found.participant,
+            where,
+            tekst("start.persoonlijke_link"),
+            link,
         )
         joined = card(body, kind="wb-ok", title="Aangemeld")
         joined.add_class("wb-joined")
@@ -242,11 +245,7 @@ class StartPage:
         self.erase_button.on_click(lambda _b: self.erase_everything())
         body = widgets.VBox(
             [
-                widgets.HTML(
-                    "<p>Het werkboek bewaart elke versie van je antwoorden op deze computer. Heb je iets "
-                    "getypt dat je liever niet bewaart, zoals een echte naam? Wis dan de eerdere versies, of "
-                    "alles.</p>"
-                ),
+                widgets.HTML(html("<p>{}</p>", tekst("start.mijn_gegevens"))),
                 widgets.HBox([self.prune_confirm, self.prune_button], layout=widgets.Layout(flex_flow="row wrap")),
                 widgets.HBox([self.erase_confirm, self.erase_button], layout=widgets.Layout(flex_flow="row wrap")),
                 self.data_message,
@@ -297,8 +296,6 @@ class StartPage:
                 display(HTML("<script>history.replaceState(null, '', location.pathname);</script>"))
 
 
-def start_page(ctx: PageContext | None = None) -> widgets.Widget:
-    """Build the start page on its own (module links open the module notebooks)."""
-    page = StartPage(ctx or page_context())
-    page.widget.page = page
-    return page.widget
+def start_page(ctx: PageContext | None = None) -> StartPage:
+    """Build the start page on its own (module links open the module notebooks); it displays as its widget."""
+    return StartPage(ctx or page_context())
