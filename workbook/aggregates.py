@@ -31,7 +31,7 @@ __all__ = ["module_of", "progress", "per_participant", "quiz_scores", "quiz_mist
 
 
 def module_of(exercise: str) -> int | None:
-    """The module number an exercise id belongs to (from :mod:`workbook.registry`), or ``None``."""
+    """Return the module number an exercise id belongs to (from :mod:`workbook.registry`), or ``None``."""
     spec = registry.module_of_exercise(exercise)
     return spec.number if spec is not None else None
 
@@ -97,7 +97,8 @@ def per_participant(frame: pd.DataFrame, aliases: list[str] | None = None) -> pd
     rows = {}
     for name in aliases or []:
         rows[name] = {"Deelnemer": name, "Modules": "", "Afgerond": 0, "Laatst bewaard": ""}
-    for name, group in frame.groupby("participant"):
+    for participant, group in frame.groupby("participant"):
+        name = str(participant)
         modules = sorted({m for m in group["exercise"].map(module_of) if m is not None})
         last = pd.Timestamp(group["saved_at"].max())
         if last.tzinfo is None:
@@ -127,7 +128,7 @@ def quiz_mistakes(
     top: int = 8,
     names: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """The items the group most often answered wrongly.
+    """Return the items the group most often answered wrongly.
 
     Columns: ``Zin``, ``Juist element``, ``Vaak gekozen``, ``Aantal fout`` (element names by default;
     ``names`` maps other choice ids to labels).

@@ -6,6 +6,7 @@ import html
 import io
 import json
 import re
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from workbook import answers
@@ -21,7 +22,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def answers_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """A workshop's latest answers with Dutch column names and the answer as JSON text.
+    """Return a workshop's latest answers with Dutch column names and the answer as JSON text.
 
     Every answer is written in the current version of its model (see :mod:`workbook.answers`),
     so a file never mixes answer formats.
@@ -49,11 +50,11 @@ def _current(exercise: str, answer: object) -> object:
     return typed.dump() if typed is not None else answer
 
 
-def _local_time(value) -> str:
-    """Saved times are UTC (SQLite returns them without zone); show the machine's local time."""
+def _local_time(value: object) -> str:
+    """Return a saved time (UTC; SQLite returns it without zone) in the machine's local time."""
     import pandas as pd
 
-    ts = pd.Timestamp(value)
+    ts = pd.Timestamp(value if isinstance(value, str | datetime) else str(value))
     if ts.tzinfo is None:
         ts = ts.tz_localize("UTC")
     return ts.to_pydatetime().astimezone().strftime("%Y-%m-%d %H:%M:%S")
@@ -99,7 +100,7 @@ def _date_nl(card: GoalCard) -> str:
 
 
 def goal_card_html(card: GoalCard) -> str:
-    """A self-contained, printable HTML page of the goal card (all text escaped)."""
+    """Return a self-contained, printable HTML page of the goal card (all text escaped)."""
     e = html.escape
     goals = "".join(f"<li><span class='box'></span>{e(g)}</li>" for g in card.goals)
     return f"""<!DOCTYPE html>
@@ -123,7 +124,7 @@ ol {{ padding-left: 1.4em; font-size: 1.15em; line-height: 1.9; }}
 
 
 def goal_card_docx(card: GoalCard) -> bytes:
-    """The goal card as a Word document (python-docx)."""
+    """Return the goal card as a Word document (python-docx)."""
     from docx import Document
     from docx.shared import Pt
 
@@ -143,7 +144,7 @@ def goal_card_docx(card: GoalCard) -> bytes:
 
 
 def form_html(title: str, header: dict[str, str], sections: list[tuple[str, list[str], str]]) -> str:
-    """A printable page of a filled (or blank) conversation form; all text escaped.
+    """Return a printable page of a filled (or blank) conversation form; all text escaped.
 
     ``sections`` holds (title, prompts, answer) per part of the form.
     """
@@ -166,7 +167,7 @@ h1 {{ font-size: 1.5em; }} h2 {{ font-size: 1.1em; margin-bottom: 0.2em; }}
 
 
 def form_docx(title: str, header: dict[str, str], sections: list[tuple[str, list[str], str]]) -> bytes:
-    """The same form as a Word document (python-docx), with room to write when an answer is empty."""
+    """Return the same form as a Word document (python-docx), with room to write when an answer is empty."""
     from docx import Document
 
     doc = Document()

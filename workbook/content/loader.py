@@ -34,6 +34,7 @@ from workbook.content.models import (
     OudersFile,
     Rollenspel,
     SmartiFile,
+    TekstenFile,
     _Strict,
     fixed_keys,
 )
@@ -78,6 +79,8 @@ def load(name: Literal["ouders"], directory: Path | None = None) -> OudersFile: 
 def load(name: Literal["hgw"], directory: Path | None = None) -> HgwFile: ...
 @overload
 def load(name: Literal["mentorrol"], directory: Path | None = None) -> MentorrolFile: ...
+@overload
+def load(name: Literal["teksten"], directory: Path | None = None) -> TekstenFile: ...
 @overload
 def load(name: str, directory: Path | None = None) -> BaseModel: ...
 def load(name: str, directory: Path | None = None) -> BaseModel:

@@ -27,7 +27,7 @@ ElementId = Literal[
     "vervolggesprek",
 ]
 #: The seven conversation elements, in order: the one list every module and rule uses.
-ELEMENT_IDS: tuple[str, ...] = get_args(ElementId)
+ELEMENT_IDS: tuple[ElementId, ...] = get_args(ElementId)
 
 
 def fixed_keys(annotation: object) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 import ipywidgets as widgets
@@ -76,7 +77,7 @@ _NAVIGATION_JS = """
 
 
 def requested_module(query: str) -> str:
-    """The module named in a query string (``module=...``), or ``"start"``."""
+    """Return the module named in a query string (``module=...``), or ``"start"``."""
     value = parse_qs(query or "").get("module", [HOME])[0]
     return value if registry.by_id(value) is not None else HOME
 
@@ -84,7 +85,7 @@ def requested_module(query: str) -> str:
 class WorkbookApp(Shows):
     """Start page plus in-page navigation between all modules, in one kernel."""
 
-    def __init__(self, ctx: PageContext, first: str = HOME):
+    def __init__(self, ctx: PageContext, first: str = HOME) -> None:
         self.ctx = ctx
         ctx.embedded = True
         self.current = HOME
@@ -219,12 +220,12 @@ class WorkbookApp(Shows):
         """Return the module's page if it was built (tests and the facilitator's tools use this)."""
         return self._views.get(module_id)
 
-    def _on_menu(self, change) -> None:
+    def _on_menu(self, change: dict[str, Any]) -> None:
         if getattr(self, "_quiet", False):
             return
         self.show(change["new"])
 
-    def _on_target(self, change) -> None:
+    def _on_target(self, change: dict[str, Any]) -> None:
         value = change["new"] if isinstance(change["new"], str) else ""
         wanted = value.split("|", 1)[0][:40]
         if wanted == HOME or registry.by_id(wanted) is not None:
@@ -244,12 +245,13 @@ class WorkbookApp(Shows):
             self.heading.value = ""
         else:
             spec = registry.by_id(self.current)
-            self.heading.value = html('<h2 class="wb-module-title">{}</h2>', registry.title(spec, self._titles))
+            title = registry.title(spec, self._titles) if spec is not None else ""
+            self.heading.value = html('<h2 class="wb-module-title">{}</h2>', title)
 
     # --- the address bar and the session -------------------------------------------------
 
     def query(self) -> str:
-        """The query string of the current view: the session, plus the module if one is open."""
+        """Return the query string of the current view: the session, plus the module if one is open."""
         parts = parse_qs(self.ctx.session.query()) if self.ctx.session else {}
         params = {k: v[0] for k, v in parts.items()}
         if self.current != HOME:

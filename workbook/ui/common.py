@@ -108,7 +108,7 @@ _STORE: Store | None = None
 
 
 def get_store() -> Store | None:
-    """The page's store, or ``None`` when the database cannot be opened (the page still works)."""
+    """Return the page's store, or ``None`` when the database cannot be opened (the page still works)."""
     global _STORE
     if _STORE is None or _STORE.url != default_url():
         try:
@@ -129,8 +129,7 @@ class PageContext:
     embedded: bool = False  # inside the participants' app, which shows who is working itself
 
     def autosaver(self, exercise: str, status: widgets.HTML | None = None, delay: float = 0.6) -> Autosaver:
-        """An :class:`Autosaver` for ``exercise`` that reports into ``status``."""
-
+        """Return an :class:`Autosaver` for ``exercise`` that reports into ``status``."""
         saver: Autosaver | None = None
 
         def report(kind: str, text: str) -> None:
@@ -143,12 +142,12 @@ class PageContext:
         return saver
 
     def link(self, notebook: str) -> str:
-        """A relative link to another notebook that keeps the session."""
+        """Return a relative link to another notebook that keeps the session."""
         return notebook + (f"?{self.session.query()}" if self.session else "")
 
 
 def textarea(css: str, placeholder: str = "", height: str = "70px") -> widgets.Textarea:
-    """A full-width text area (up to 820 px) with a class for styling and tests; sends every keystroke."""
+    """Return a full-width text area (up to 820 px) with a class for styling and tests; sends every keystroke."""
     area = widgets.Textarea(
         placeholder=placeholder,
         continuous_update=True,
@@ -159,7 +158,7 @@ def textarea(css: str, placeholder: str = "", height: str = "70px") -> widgets.T
 
 
 def save_status() -> widgets.HTML:
-    """The small line under an exercise that says whether (and when) it was saved."""
+    """Return the small line under an exercise that says whether (and when) it was saved."""
     status = widgets.HTML()
     status.add_class("wb-save-status")
     return status
@@ -195,7 +194,7 @@ def who_html(ctx: PageContext, extra: Markup = EMPTY) -> Markup:
 
 
 def session_bar(ctx: PageContext, home: str = "00_start.ipynb") -> widgets.HTML:
-    """A line at the top of a module: who is working, and the way back to the start page.
+    """Return a line at the top of a module: who is working, and the way back to the start page.
 
     Inside the participants' app (``ctx.embedded``) the app shows this itself: empty here.
     """

@@ -13,6 +13,7 @@ import io
 import re
 import secrets
 from datetime import datetime
+from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
@@ -34,21 +35,22 @@ def _table(df: pd.DataFrame) -> Markup:
 
 
 def _score_plot(scores: pd.DataFrame) -> bytes:
-    """A PNG bar chart of how many participants had each score."""
+    """Return a PNG bar chart of how many participants had each score."""
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     total = int(scores["Van"].max())
     counts = scores["Score"].value_counts().reindex(range(total + 1), fill_value=0)
     fig = Figure(figsize=(6, 2.6), dpi=100)
     ax = fig.subplots()
-    ax.bar(counts.index, counts.values, color="#0969da")
+    ax.bar(list(counts.index), counts.to_list(), color="#0969da")
     ax.set_xlabel(f"Score (van {total})")
     ax.set_ylabel("Deelnemers")
     ax.set_xticks(range(total + 1))
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     buf = io.BytesIO()
@@ -59,7 +61,7 @@ def _score_plot(scores: pd.DataFrame) -> bytes:
 class Dashboard(Shows):
     """Key form, then the workshop overview."""
 
-    def __init__(self, store: Store | None):
+    def __init__(self, store: Store | None) -> None:
         self.store = store
         self._auto_task: asyncio.Task | None = None
         self.lock = KeyLock(
@@ -72,7 +74,15 @@ class Dashboard(Shows):
         self.body = widgets.VBox([self.lock.widget])
         self.widget = widgets.VBox([style(), self.body])
 
+    @property
+    def db(self) -> Store:
+        """Return the store; the overview is only built after checking that there is one."""
+        if self.store is None:
+            raise RuntimeError("the dashboard has no store")
+        return self.store
+
     def unlock(self) -> None:
+        """Check the key typed into the lock (the button does the same)."""
         self.lock.unlock()
 
     def _opened(self) -> None:
@@ -140,7 +150,7 @@ class Dashboard(Shows):
         except SessionError as exc:
             self.create_message.value = notice(str(exc), "wb-error")
             return
-        if not self.store.create_training(code):
+        if not self.db.create_training(code):
             self.create_message.value = notice(f"Training {code} bestaat al; je ziet hem hieronder.", "wb-info")
         else:
             self.create_message.value = notice(
@@ -153,7 +163,7 @@ class Dashboard(Shows):
 
     def _load_workshops(self) -> None:
         """Update the workshop list, keeping the choice (or taking the first), without redrawing."""
-        codes = self.store.workshops()
+        codes = self.db.workshops()
         current = self.workshop.value
         self._quiet = True
         try:
@@ -162,7 +172,7 @@ class Dashboard(Shows):
         finally:
             self._quiet = False
 
-    def _on_auto(self, change) -> None:
+    def _on_auto(self, change: dict[str, Any]) -> None:
         if change["new"]:
             try:
                 loop = asyncio.get_running_loop()
@@ -188,8 +198,8 @@ class Dashboard(Shows):
             self._generation += 1
             self._show([card(html("<p>{}</p>", tekst("dashboard.geen_training")))])
             return
-        frame = self.store.frame(code)
-        aliases = self.store.aliases(code)
+        frame = self.db.frame(code)
+        aliases = self.db.aliases(code)
         self._generation += 1
         parts = [self._summary(code, aliases, frame), self._readmit_box(code, aliases)]
         parts.append(card(_table(aggregates.progress(frame)), title="Voortgang per module"))
@@ -249,12 +259,12 @@ class Dashboard(Shows):
         button.add_class("wb-readmit")
         message = widgets.HTML()
 
-        def readmit(_b) -> None:
+        def readmit(_b: widgets.Button) -> None:
             name = who.value
             if generation != self._generation or self.workshop.value != code or name not in aliases:
                 message.value = notice("Dit overzicht is verouderd. Klik op Vernieuwen.", "wb-error")
                 return
-            self.store.release_alias(code, name)
+            self.db.release_alias(code, name)
             message.value = notice(
                 f"{name} kan zich nu opnieuw aanmelden met dezelfde naam en vindt dan de eigen antwoorden terug.",
                 "wb-ok",
@@ -277,7 +287,7 @@ class Dashboard(Shows):
         confirm.observe(lambda c: setattr(button, "disabled", not c["new"]), names="value")
         message = widgets.HTML()
 
-        def delete(_b) -> None:
+        def delete(_b: widgets.Button) -> None:
             # The browser's disabled state proves nothing: check the tick and the overview here.
             if not confirm.value:
                 message.value = notice("Zet eerst het vinkje om te bevestigen.", "wb-error")
@@ -285,7 +295,7 @@ class Dashboard(Shows):
             if generation != self._generation or self.workshop.value != code:
                 message.value = notice("Dit overzicht is verouderd. Klik op Vernieuwen.", "wb-error")
                 return
-            n = self.store.delete_workshop(code)
+            n = self.db.delete_workshop(code)
             self.refresh()
             done = card(html("<p>Training {} is verwijderd ({} antwoorden).</p>", code, n), kind="wb-ok")
             done.add_class("wb-deleted")
@@ -302,7 +312,7 @@ class Dashboard(Shows):
 
 
 def suggest_code() -> str:
-    """A fresh, easy-to-type training code such as ``MENTOR-K7Q``."""
+    """Return a fresh, easy-to-type training code such as ``MENTOR-K7Q``."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I
     return "MENTOR-" + "".join(secrets.choice(alphabet) for _ in range(3))
 

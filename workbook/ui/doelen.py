@@ -22,7 +22,7 @@ __all__ = ["module"]
 def module(page: ModulePage) -> Page:
     """Build module 04: explanation, goal rewriting and the goal card, each saved and restored."""
     data = content.load("smarti")
-    people = {c.id: c.controlevraag for c in data.criteria if c.beoordeeld_door_mensen}
+    people: dict[str, str] = {c.id: c.controlevraag for c in data.criteria if c.beoordeeld_door_mensen}
     rewrite = RewriteView(
         RewriteProgress(goal_tasks(data), judge_goal),
         judged_goal_html,

@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from workbook import content
-from workbook.content import ElementenFile
+from workbook.content import Element, ElementenFile
 from workbook.quiz import element_quiz
 from workbook.ui.common import card
 from workbook.ui.exercise import ModulePage, Page, module_page
@@ -23,8 +23,8 @@ __all__ = ["module", "Explorer"]
 class Explorer:
     """Choose an element and read what it is, why it helps, phrasings and pitfalls."""
 
-    def __init__(self, data: ElementenFile):
-        self._elements = {e.id: e for e in data.elementen}
+    def __init__(self, data: ElementenFile) -> None:
+        self._elements: dict[str, Element] = {e.id: e for e in data.elementen}
         self._choice = widgets.ToggleButtons(
             options=[(e.naam, e.id) for e in data.elementen],
             value=data.elementen[0].id,
@@ -64,7 +64,7 @@ def module(page: ModulePage, seed: int | None = None) -> Page:
     data = content.load("elementen")
     explorer = page.parts["explorer"] = Explorer(data)
     quiz = QuizView(lambda: element_quiz(data, n=10, seed=seed), tekst("elementen.quiz"))
-    names = {e.id: e.naam for e in data.elementen}
+    names: dict[str, str] = {e.id: e.naam for e in data.elementen}
     lab = LabView(
         lambda text: elements_html(text, names), "wb-free", tekst("elementen.vrij"), tekst("elementen.vrij_voorbeeld")
     )

@@ -215,7 +215,7 @@ class Page(Shows):
     exercises: dict[str, Mounted[Any]] = field(default_factory=dict)
     parts: dict[str, Any] = field(default_factory=dict)
 
-    def __getitem__(self, name: str) -> Any:
+    def __getitem__(self, name: str) -> Any:  # noqa: ANN401 - views of different classes, by name
         """Return the view of the exercise ``name``, or another named part of the page."""
         if name in self.exercises:
             return self.exercises[name].view
@@ -233,7 +233,7 @@ class ModulePage:
         Store and session (found from the page when ``None``).
     """
 
-    def __init__(self, module_id: str, ctx: PageContext | None = None):
+    def __init__(self, module_id: str, ctx: PageContext | None = None) -> None:
         spec = registry.by_id(module_id)
         if spec is None:
             raise KeyError(f"no module {module_id!r} in the registry")
@@ -260,7 +260,7 @@ class ModulePage:
         """Return the valid items of ``exercises/<folder>/``; broken files are shown above the page."""
         items, errors = content.load_folder(folder)
         self.problems += [error_box(e) for e in errors]
-        return items
+        return list(items)
 
     def tabs(self, *pages: tuple[str, widgets.Widget]) -> widgets.Tab:
         """Return a tab per ``(title, widget)``."""

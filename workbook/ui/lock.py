@@ -24,7 +24,9 @@ class KeyLock:
     computer the lock does not open at all, unless the facilitator allowed the network.
     """
 
-    def __init__(self, intro_title: str, intro_html: Markup, on_unlock: Callable[[], None], store: Store | None = None):
+    def __init__(
+        self, intro_title: str, intro_html: Markup, on_unlock: Callable[[], None], store: Store | None = None
+    ) -> None:
         self.on_unlock = on_unlock
         self.store = store
         self.opened = False

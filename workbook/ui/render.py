@@ -6,8 +6,6 @@ only signal: lenses show an icon and a word, checks show ✔/✘ and text.
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from workbook import feedback
 from workbook.content import (
     ELEMENT_IDS,
@@ -19,6 +17,7 @@ from workbook.content import (
     Rollenspel,
     SmartiFile,
 )
+from workbook.practice import Judgement
 from workbook.ui.html import EMPTY, Markup, bullets, html, join
 from workbook.ui.texts import tekst
 
@@ -98,39 +97,30 @@ def elements_html(text: str, names: dict[str, str]) -> Markup:
 
 
 def quoted(text: str) -> Markup:
-    """Text in quotes; a dialogue ("Leerling: ...\\nMentor: ...") goes on separate lines."""
+    r"""Return text in quotes; a dialogue ("Leerling: ...\\nMentor: ...") goes on separate lines."""
     if "\n" in text:
         return join(text.splitlines(), "<br>")
     return html('"{}"', text)
 
 
-class _Judged(Protocol):
-    ok: bool
-    summary: str
-
-
-class _JudgedQuestion(_Judged, Protocol):
-    analysis: feedback.QuestionAnalysis
-
-
-class _JudgedGoal(_Judged, Protocol):
-    analysis: feedback.GoalCheck
-
-
-def judged_question_html(result: _JudgedQuestion) -> Markup:
-    """The verdict on a rewritten question, then its analysis."""
+def judged_question_html(result: Judgement) -> Markup:
+    """Return the verdict on a rewritten question, then its analysis."""
     css = "wb-ok-line" if result.ok else "wb-bad-line"
     verdict = html('<p class="{}">{} {}</p>', css, "✔" if result.ok else "✘", result.summary)
+    if not isinstance(result.analysis, feedback.QuestionAnalysis):
+        raise TypeError("a question rewrite is judged with a question analysis")
     return verdict + question_html(result.analysis)
 
 
-def judged_goal_html(result: _JudgedGoal) -> Markup:
-    """The verdict on a rewritten goal, then its checklist."""
+def judged_goal_html(result: Judgement) -> Markup:
+    """Return the verdict on a rewritten goal, then its checklist."""
+    if not isinstance(result.analysis, feedback.GoalCheck):
+        raise TypeError("a goal rewrite is judged with a goal check")
     return html("<p>{}</p>", result.summary) + goal_html(result.analysis)
 
 
 def role_card(scenario: Rollenspel, role: str) -> Markup:
-    """The card one role of a role-play sees; the others stay hidden."""
+    """Return the card one role of a role-play sees; the others stay hidden."""
     if role == "mentor":
         m = scenario.mentor
         return html(
@@ -166,7 +156,7 @@ def role_card(scenario: Rollenspel, role: str) -> Markup:
 
 
 def levels_html(data: LuisterenFile) -> Markup:
-    """The four levels of listening, each with its signals and effect."""
+    """Return the four levels of listening, each with its signals and effect."""
     levels = join(
         html(
             "<h4>Niveau {}: {}</h4><p>{}</p><p class='wb-muted'>Zo herken je het:</p>{}<p><em>{}</em></p>",
@@ -182,7 +172,7 @@ def levels_html(data: LuisterenFile) -> Markup:
 
 
 def smarti_html(data: SmartiFile) -> Markup:
-    """The SMARTI criteria as a table, and two examples from help question to goal."""
+    """Return the SMARTI criteria as a table, and two examples from help question to goal."""
     rows = join(
         html(
             "<tr><td><strong>{}</strong></td><td><strong>{}</strong><br>{}</td><td><em>{}</em></td></tr>",
@@ -214,7 +204,7 @@ def smarti_html(data: SmartiFile) -> Markup:
 
 
 def meeting_html(data: LeerlingbesprekingFile) -> Markup:
-    """The leerlingbespreking: goals, five characteristics and three parts."""
+    """Return the leerlingbespreking: goals, five characteristics and three parts."""
     kenmerken = join(
         html("<tr><td><strong>{}</strong></td><td><em>{}</em><br>{}</td></tr>", k.naam, k.vraag, k.uitleg)
         for k in data.kenmerken
@@ -234,7 +224,7 @@ def meeting_html(data: LeerlingbesprekingFile) -> Markup:
 
 
 def hgw_html(data: HgwFile) -> Markup:
-    """The seven principles of handelingsgericht werken (HGW), each with what it asks of a mentor."""
+    """Return the seven principles of handelingsgericht werken (HGW), each with what it asks of a mentor."""
     rows = join(
         html(
             "<tr><td><strong>{}. {}</strong></td><td>{}<br><em>Als mentor: {}</em></td></tr>",
@@ -249,7 +239,7 @@ def hgw_html(data: HgwFile) -> Markup:
 
 
 def parents_html(data: OudersFile) -> Markup:
-    """The four guidelines for talking with parents, and metacommunication."""
+    """Return the four guidelines for talking with parents, and metacommunication."""
     guidelines = join(
         html("<h4>{}. {}</h4><p>{}</p><p class='wb-muted'>Bijvoorbeeld: {}</p>", i, r.naam, r.uitleg, r.voorbeeld)
         for i, r in enumerate(data.richtlijnen, 1)
@@ -266,7 +256,7 @@ def parents_html(data: OudersFile) -> Markup:
 
 
 def mentor_role_html(data: MentorrolFile) -> Markup:
-    """What belongs to the mentor role, what is passed on, and themes that need attention."""
+    """Return what belongs to the mentor role, what is passed on, and themes that need attention."""
     themes = join(html("<p><strong>{}.</strong> {}</p>", a.titel, " ".join(a.vragen)) for a in data.aandachtspunten)
     return html(
         '<div class="wb-card"><p>{}</p><h4>Dit hoort bij de mentor</h4>{}<h4>Dit geef je door</h4>{}'

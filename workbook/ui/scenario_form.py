@@ -38,7 +38,7 @@ FIELDS: list[tuple[str, str, str]] = [
 class ScenarioForm(Shows):
     """The locked form; after the key, the fields, preview and save."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.lock = KeyLock(
             "Een rollenspel maken",
             html("<p>{}</p>", tekst("scenario_maken.slot")),
@@ -85,12 +85,14 @@ class ScenarioForm(Shows):
         ]
 
     def fields(self) -> dict[str, object]:
+        """Return the form's values by field key, plus theme and minutes."""
         values: dict[str, object] = {k: w.value for k, w in self.inputs.items()}
         values["thema"] = self.theme.value
         values["minuten"] = self.minutes.value
         return values
 
     def show_preview(self) -> None:
+        """Validate the form and show the three role cards (or the Dutch problems)."""
         try:
             scenario = content.validate_item("rollenspellen", authoring.form_to_data(self.fields()), "het formulier")
         except ContentError as err:
@@ -103,6 +105,7 @@ class ScenarioForm(Shows):
         )
 
     def save(self) -> None:
+        """Validate the form and write the scenario file (or show the Dutch problems)."""
         try:
             path = authoring.save_scenario(self.fields(), overwrite=bool(self.overwrite.value))
         except (ContentError, FileExistsError) as err:

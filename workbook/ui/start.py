@@ -24,7 +24,7 @@ __all__ = ["start_page", "notebooks_dir", "StartPage"]
 
 
 def notebooks_dir() -> Path:
-    """The folder with the participants' notebooks."""
+    """Return the folder with the participants' notebooks."""
     return Path(__file__).resolve().parents[2] / "notebooks"
 
 
@@ -62,7 +62,7 @@ class StartPage(Shows):
         ctx: PageContext,
         open_module: Callable[[str], object] | None = None,
         on_session: Callable[[], None] | None = None,
-    ):
+    ) -> None:
         """Build the page.
 
         ``open_module(id)`` switches to a module inside the app (then the module list is
@@ -96,7 +96,7 @@ class StartPage(Shows):
             self._show_forms(ctx.problem)
 
     def _module_buttons(self, data: ModulesFile) -> widgets.Widget:
-        """The modules as buttons that open them inside this page (the app)."""
+        """Return the modules as buttons that open them inside this page (the app)."""
         described = {m.nummer: m.beschrijving for m in data.modules}
         known = {m.nummer: (m.titel, m.beschrijving) for m in data.modules}
         rows = [widgets.HTML("<h3>De modules</h3>")]
@@ -108,7 +108,9 @@ class StartPage(Shows):
             )
             button.add_class("wb-module-open")
             button.add_class(f"wb-open-{spec.id}")
-            button.on_click(lambda _b, m=spec.id: self._open_module(m))
+            open_module = self._open_module
+            if open_module is not None:
+                button.on_click(lambda _b, m=spec.id, go=open_module: go(m))
             rows.append(button)
             rows.append(widgets.HTML(html("<p class='wb-muted wb-module-text'>{}</p>", described.get(spec.number, ""))))
         box = widgets.VBox(rows, layout=widgets.Layout(max_width="860px"))

@@ -36,7 +36,7 @@ class ConversationView(Exercise[ConversationAnswer]):
 
     model = ConversationAnswer
 
-    def __init__(self, scripts: list[Oefengesprek], names: dict[str, str], exercise_for: Callable[[str], str]):
+    def __init__(self, scripts: list[Oefengesprek], names: dict[str, str], exercise_for: Callable[[str], str]) -> None:
         self.scripts = {s.id: s for s in scripts}
         self.names = names
         self.exercise_for = exercise_for

@@ -42,7 +42,7 @@ class DownloadPanel:
         A muted line under the buttons.
     """
 
-    def __init__(self, css: str, files: list[tuple[str, str, FileBuilder]], note: str = ""):
+    def __init__(self, css: str, files: list[tuple[str, str, FileBuilder]], note: str = "") -> None:
         self.css = css
         self._files = files
         self._blocked: str | None = None

@@ -50,7 +50,7 @@ class FormView(Exercise[FormAnswer]):
 
     model = FormAnswer
 
-    def __init__(self, key: str, title: str, intro: Markup, parts: Sequence[FormPart]):
+    def __init__(self, key: str, title: str, intro: Markup, parts: Sequence[FormPart]) -> None:
         self.key = key
         self.title = title
         self.parts = list(parts)

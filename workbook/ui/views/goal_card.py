@@ -30,7 +30,7 @@ class GoalCardView(Exercise[GoalCardAnswer]):
 
     model = GoalCardAnswer
 
-    def __init__(self, data: SmartiFile):
+    def __init__(self, data: SmartiFile) -> None:
         self.card = GoalCard(instruction=data.doelenkaart.vage_opdracht)
         self.student = widgets.Text(description="Leerling", placeholder="naam of schuilnaam")
         self.student.add_class("wb-card-student")

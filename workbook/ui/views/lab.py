@@ -40,7 +40,7 @@ class LabView(Exercise[LabAnswer]):
         intro: str,
         placeholder: str,
         keep_label: str = "Bewaar in mijn lijst",
-    ):
+    ) -> None:
         self.render = render
         self.history: list[str] = []
         self.text = textarea(f"{css}-text", placeholder)

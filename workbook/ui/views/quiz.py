@@ -29,7 +29,7 @@ class QuizView(Exercise[QuizAnswer]):
 
     model = QuizAnswer
 
-    def __init__(self, make_quiz: Callable[[], Quiz], intro: str):
+    def __init__(self, make_quiz: Callable[[], Quiz], intro: str) -> None:
         self._make_quiz = make_quiz
         self.quiz = make_quiz()
         self._shown: int | None = None

@@ -43,7 +43,7 @@ class RewriteView(Exercise[RewriteAnswer]):
         intro: str,
         placeholder: str,
         reflections: dict[str, str] | None = None,
-    ):
+    ) -> None:
         self.progress = progress
         self.render = render
         self._counter = widgets.HTML()

@@ -36,7 +36,7 @@ class RoleplayView(Exercise[TallyAnswer]):
 
     model = TallyAnswer
 
-    def __init__(self, scenarios: list[Rollenspel], names: dict[str, str], exercise_for: Callable[[str], str]):
+    def __init__(self, scenarios: list[Rollenspel], names: dict[str, str], exercise_for: Callable[[str], str]) -> None:
         self.scenarios = {s.id: s for s in scenarios}
         self.names = names
         self.exercise_for = exercise_for

@@ -26,7 +26,7 @@ class SelfAssessment(Exercise[SelfAssessmentAnswer]):
 
     model = SelfAssessmentAnswer
 
-    def __init__(self, data: LuisterenFile):
+    def __init__(self, data: LuisterenFile) -> None:
         q_level, q_hard, q_next = data.zelfevaluatie
         self.level = widgets.RadioButtons(
             options=[(f"Niveau {n.niveau}: {n.naam.lower()}", n.niveau) for n in data.niveaus],
