@@ -30,7 +30,7 @@ from workbook.answers import Answer
 from workbook.autosave import Autosaver
 from workbook.ui.common import PageContext, Shows, error_box, page_context, save_status, session_bar, style
 
-__all__ = ["ExerciseView", "Exercise", "Mounted", "mount", "Page", "ModulePage", "module_page"]
+__all__ = ["ExerciseView", "Exercise", "ItemExercise", "Mounted", "mount", "Page", "ModulePage", "module_page"]
 
 A = TypeVar("A", bound=Answer)
 V = TypeVar("V", bound="Exercise[Any]")
@@ -104,6 +104,54 @@ class Exercise(Generic[A]):
         """Save, then continue as another exercise (a different scenario in the same view)."""
         if self._mounted is not None:
             self._mounted.switch(exercise_id)
+
+
+class Item(Protocol):
+    """A content item an exercise is done once per (a scenario, a conversation script)."""
+
+    @property
+    def id(self) -> str:
+        """The item's id (its file name)."""
+        ...
+
+    @property
+    def titel(self) -> str:
+        """The item's Dutch title."""
+        ...
+
+
+ItemT = TypeVar("ItemT", bound=Item)
+
+
+class ItemExercise(Exercise[A], Generic[A, ItemT]):
+    """An exercise done once per content item, chosen in a dropdown and saved per item.
+
+    Subclasses call :meth:`_choose` first in their constructor; choosing another item saves
+    the current one and restores the other (:meth:`Exercise.switch`).
+    """
+
+    items: dict[str, ItemT]
+    choice: widgets.Dropdown
+
+    def _choose(
+        self,
+        items: list[ItemT],
+        label: str,
+        css: str,
+        exercise_for: Callable[[str], str],
+        describe: Callable[[ItemT], str] = lambda item: item.titel,
+    ) -> None:
+        self.items = {i.id: i for i in items}
+        self.choice = widgets.Dropdown(
+            options=[(describe(i), i.id) for i in items], description=label, layout=widgets.Layout(width="520px")
+        )
+        self.choice.add_class(css)
+        self.choice.observe(lambda _c: self.switch(exercise_for(self.item.id)), names="value")
+
+    @property
+    def item(self) -> ItemT:
+        """Return the item chosen."""
+        return self.items[self.choice.value]
 
 
 @dataclass

@@ -11,7 +11,7 @@ from workbook.answers import ConversationAnswer
 from workbook.content import Oefengesprek
 from workbook.roleplay import MAX_TURN_CHARS, Conversation
 from workbook.ui.common import card, textarea
-from workbook.ui.exercise import Exercise
+from workbook.ui.exercise import ItemExercise
 from workbook.ui.html import Markup, bullets, html, join, notice
 from workbook.ui.render import lens_badge
 from workbook.ui.texts import tekst
@@ -21,7 +21,7 @@ __all__ = ["ConversationView"]
 MAX_DRAFT = MAX_TURN_CHARS * 4
 
 
-class ConversationView(Exercise[ConversationAnswer]):
+class ConversationView(ItemExercise[ConversationAnswer, Oefengesprek]):
     """Type what you say; the student answers; feedback per turn; a review at the end.
 
     Parameters
@@ -37,13 +37,8 @@ class ConversationView(Exercise[ConversationAnswer]):
     model = ConversationAnswer
 
     def __init__(self, scripts: list[Oefengesprek], names: dict[str, str], exercise_for: Callable[[str], str]) -> None:
-        self.scripts = {s.id: s for s in scripts}
+        self._choose(scripts, "Gesprek", "wb-conv-choice", exercise_for)
         self.names = names
-        self.exercise_for = exercise_for
-        self.choice = widgets.Dropdown(
-            options=[(s.titel, s.id) for s in scripts], description="Gesprek", layout=widgets.Layout(width="520px")
-        )
-        self.choice.add_class("wb-conv-choice")
         self.conversation = Conversation(self.script)
         self.situation = widgets.HTML()
         self.transcript = widgets.HTML()
@@ -59,7 +54,6 @@ class ConversationView(Exercise[ConversationAnswer]):
         self.review.add_class("wb-conv-review")
         self.send.on_click(lambda _b: self.say())
         self.restart.on_click(lambda _b: self._restart())
-        self.choice.observe(lambda _c: self.switch(self.exercise_for(self.script.id)), names="value")
         self.text.observe(lambda _c: self.changed(), names="value")
         self.input_box = widgets.VBox([self.text, self.send, self.message])
         self.widget = widgets.VBox(
@@ -78,7 +72,7 @@ class ConversationView(Exercise[ConversationAnswer]):
     @property
     def script(self) -> Oefengesprek:
         """Return the conversation script chosen."""
-        return self.scripts[self.choice.value]
+        return self.item
 
     # --- answer -------------------------------------------------------------------------
 

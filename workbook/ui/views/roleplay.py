@@ -10,7 +10,7 @@ from workbook.answers import TallyAnswer
 from workbook.content import ELEMENT_IDS, Rollenspel
 from workbook.roleplay import COUNTERS, MAX_NOTES, Tally, format_seconds
 from workbook.ui.common import card, textarea
-from workbook.ui.exercise import Exercise
+from workbook.ui.exercise import ItemExercise
 from workbook.ui.html import EMPTY, Markup, bullets, html, join
 from workbook.ui.render import role_card
 from workbook.ui.texts import tekst
@@ -21,7 +21,7 @@ ROLES = (("Mentor", "mentor"), ("Leerling", "leerling"), ("Observator", "observa
 COUNTER_LABELS = {"rood": "Rode vraag", "groen": "Groene vraag", "open": "Open vraag", "gesloten": "Gesloten vraag"}
 
 
-class RoleplayView(Exercise[TallyAnswer]):
+class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
     """Choose a scenario and a role, run the timer, tally (observer) and debrief; saved per scenario.
 
     Parameters
@@ -37,16 +37,9 @@ class RoleplayView(Exercise[TallyAnswer]):
     model = TallyAnswer
 
     def __init__(self, scenarios: list[Rollenspel], names: dict[str, str], exercise_for: Callable[[str], str]) -> None:
-        self.scenarios = {s.id: s for s in scenarios}
+        self._choose(scenarios, "Scenario", "wb-rp-scenario", exercise_for, lambda s: f"{s.titel} ({s.thema})")
         self.names = names
-        self.exercise_for = exercise_for
         self.tally = Tally()
-        self.choice = widgets.Dropdown(
-            options=[(f"{s.titel} ({s.thema})", s.id) for s in scenarios],
-            description="Scenario",
-            layout=widgets.Layout(width="520px"),
-        )
-        self.choice.add_class("wb-rp-scenario")
         self.role = widgets.ToggleButtons(options=ROLES, value=None, description="Jouw rol")
         self.role.add_class("wb-rp-role")
         self.card = widgets.HTML()
@@ -120,7 +113,6 @@ class RoleplayView(Exercise[TallyAnswer]):
         self.round = widgets.VBox(
             [self.card, widgets.HBox([self.timer, self.clock]), self.board, self.to_debrief, self.debrief]
         )
-        self.choice.observe(lambda _c: self.switch(self.exercise_for(self.scenario.id)), names="value")
         self.role.observe(lambda _c: self._on_role(), names="value")
         self.timer.observe(lambda _c: self._tick(), names="value")
         self.to_debrief.on_click(lambda _b: self._show_debrief())
@@ -139,7 +131,7 @@ class RoleplayView(Exercise[TallyAnswer]):
     @property
     def scenario(self) -> Rollenspel:
         """Return the scenario chosen."""
-        return self.scenarios[self.choice.value]
+        return self.item
 
     # --- answer -------------------------------------------------------------------------
 
