@@ -127,13 +127,13 @@ def classify_turn(text: str) -> tuple[Reactie, list[str], feedback.QuestionAnaly
 
     Returns the branch, the elements found (best first) and the question analysis.
     """
-    elements = feedback.detect_elements(text)
+    judged = feedback.judge_elements(text)
+    elements = judged.ranked
     question = feedback.analyse_question(text)
     if elements:
         return _ELEMENT_TO_REACTION[elements[0]], elements, question
-    _, _, why_not = feedback.explain_elements(text)
-    blocked = why_not is not None and "geen van de zeven" not in why_not and "geen tekst" not in why_not
-    if blocked or (question.is_question and question.lens == "rood"):
+    # Branch on the codes, never on the wording of a message (trainers may reword those).
+    if judged.blocked or (question.is_question and question.lens == "rood"):
         return "rood", elements, question
     if question.is_question and question.lens == "groen":
         return "verkennen", elements, question

@@ -299,3 +299,29 @@ def test_a_turn_being_typed_survives_a_reload(tmp_path):
     assert again.text.value == "" and len(again.conversation.turns) == 1
     again.flush()
     assert oefengesprek.module(ctx)["gesprek"].text.value == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Je moet gewoon harder werken.", "opdracht"),
+        ("Als ik jou was, zou ik eerder beginnen.", "advies"),
+        ("Als je nog een keer te laat bent, bel ik je ouders.", "dreigement"),
+        ("Dat is toch niet zo moeilijk.", "verwijt"),
+        ("Waarom heb je niet geleerd?", "rode_waarom"),
+        ("De bel gaat zo.", "geen_element"),
+        ("   ", "geen_tekst"),
+    ],
+)
+def test_the_simulated_student_branches_on_reason_codes_not_on_wording(text, code, monkeypatch):
+    from workbook import feedback
+    from workbook.feedback import elements
+
+    judged = feedback.judge_elements(text)
+    assert judged.code == code and judged.ranked == []
+    expected = classify_turn(text)[0]
+    assert (expected == "rood") == (code in elements.BLOCKING)
+    # a trainer rewords every message: the branch stays the same
+    reworded = tuple((pattern, weight, "iets heel anders") for pattern, weight, _reason in elements.BLOCKERS)
+    monkeypatch.setattr(elements, "BLOCKERS", reworded)
+    assert classify_turn(text)[0] == expected

@@ -9,7 +9,7 @@ never raises. The rules are explained for trainers in ``docs/feedback.md``.
 ['erkennen']
 """
 
-from workbook.feedback.elements import detect_elements, explain_elements
+from workbook.feedback.elements import ElementJudgement, detect_elements, explain_elements, judge_elements
 from workbook.feedback.goals import GoalCheck, check_goal
 from workbook.feedback.questions import QuestionAnalysis, analyse_question
 
@@ -18,6 +18,8 @@ __all__ = [
     "check_goal",
     "detect_elements",
     "explain_elements",
+    "judge_elements",
+    "ElementJudgement",
     "QuestionAnalysis",
     "GoalCheck",
 ]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from workbook.feedback.lexicon import Cue, cues
 from workbook.feedback.questions import analyse_question
 from workbook.feedback.text import normalise, words
 
-__all__ = ["detect_elements", "explain_elements", "ELEMENT_CUES", "BLOCKERS"]
+__all__ = ["detect_elements", "explain_elements", "judge_elements", "ElementJudgement", "ELEMENT_CUES", "BLOCKERS"]
 
 ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
     "erkennen": cues(
@@ -376,31 +377,74 @@ def _score(norm: str) -> dict[str, tuple[float, list[str]]]:
     return scores
 
 
-def _blocked(norm: str) -> str | None:
-    for pattern, _weight, reason in BLOCKERS:
+# Reason codes: what a program (the simulated student) branches on; the Dutch text is for people.
+NO_TEXT = "geen_tekst"
+NO_ELEMENT = "geen_element"
+RED_WHY = "rode_waarom"
+BLOCKER_CODES = ("opdracht", "advies", "dreigement", "verwijt")  # one per entry of BLOCKERS, in order
+BLOCKING = frozenset((*BLOCKER_CODES, RED_WHY))
+
+
+@dataclass(frozen=True)
+class ElementJudgement:
+    """What an utterance does as a conversation element.
+
+    Attributes
+    ----------
+    ranked : list of str
+        The elements it realises, best first (empty when none).
+    reasons : dict
+        Per element, the Dutch reasons.
+    why_not : str or None
+        Why none applies, in Dutch (``None`` when one does).
+    code : str or None
+        Why none applies, as a code: ``"geen_tekst"``, ``"geen_element"``, a blocker
+        (``"opdracht"``, ``"advies"``, ``"dreigement"``, ``"verwijt"``) or ``"rode_waarom"``.
+    """
+
+    ranked: list[str]
+    reasons: dict[str, list[str]]
+    why_not: str | None = None
+    code: str | None = None
+
+    @property
+    def blocked(self) -> bool:
+        """Whether the utterance works against the conversation (advice, blame, a red 'waarom')."""
+        return self.code in BLOCKING
+
+
+def _blocked(norm: str) -> tuple[str, str] | None:
+    for (pattern, _weight, reason), code in zip(BLOCKERS, BLOCKER_CODES, strict=True):
         if pattern.search(norm):
-            return reason
+            return code, reason
     q = analyse_question(norm)
     if q.is_question and q.lens == "rood" and re.search(r"\bwaarom\b", norm):
-        return "Een rode 'waarom'-vraag: de leerling gaat zich verantwoorden."
+        return RED_WHY, "Een rode 'waarom'-vraag: de leerling gaat zich verantwoorden."
     return None
 
 
-def explain_elements(text: object) -> tuple[list[str], dict[str, list[str]], str | None]:
-    """Elements (best first), the reasons per element, and why none applies (or ``None``)."""
+def judge_elements(text: object) -> ElementJudgement:
+    """Judge which conversation elements an utterance realises, with reasons and a reason code."""
     if not isinstance(text, str):
-        return [], {}, "Er is geen tekst."
+        return ElementJudgement([], {}, "Er is geen tekst.", NO_TEXT)
     norm, _cut = normalise(text)
     if not words(norm):
-        return [], {}, "Er is geen tekst."
+        return ElementJudgement([], {}, "Er is geen tekst.", NO_TEXT)
     blocked = _blocked(norm)
     if blocked:
-        return [], {}, blocked
+        code, reason = blocked
+        return ElementJudgement([], {}, reason, code)
     scores = _score(norm)
     ranked = sorted((e for e, (s, _r) in scores.items() if s >= 1.0), key=lambda e: (-scores[e][0], _ORDER[e]))
     if not ranked:
-        return [], {}, "Hierin herken ik geen van de zeven gesprekselementen."
-    return ranked, {e: scores[e][1] for e in ranked}, None
+        return ElementJudgement([], {}, "Hierin herken ik geen van de zeven gesprekselementen.", NO_ELEMENT)
+    return ElementJudgement(ranked, {e: scores[e][1] for e in ranked})
+
+
+def explain_elements(text: object) -> tuple[list[str], dict[str, list[str]], str | None]:
+    """Return the elements (best first), the reasons per element, and why none applies (or ``None``)."""
+    judged = judge_elements(text)
+    return judged.ranked, judged.reasons, judged.why_not
 
 
 _ORDER = {e: i for i, e in enumerate(ELEMENT_CUES)}
