@@ -210,7 +210,7 @@ def main() -> int:
     dev, _misses = evaluate()
     held = [evaluate_holdout(name) for name in HOLDOUT_SETS]
     heads = "".join(f"  {name.removesuffix('.yaml'):>14}" for name in HOLDOUT_SETS)
-    print(f"{'accuracy':<{width}}  {'dev set':>10}{heads}")
+    print(f"{'accuracy (groen als rood, twijfel: lower is better)':<{width}}  {'dev set':>10}{heads}")
     for key in dev:
         cells = "".join(f"  {h.get(key, float('nan')):>14.1%}" for h in held)
         print(f"{key:<{width}}  {dev[key]:>10.1%}{cells}")

@@ -69,6 +69,7 @@ def evaluate() -> tuple[dict[str, float], list[str]]:
         "is_question": ok_is / n_q,
         "open/gesloten": ok_open / n_q,
         "bril": ok_lens / n_lens,
+        **lens_errors(questions),
         **{f"doel {c}": ok_goal[c] / len(goals) for c in GOAL_CRITERIA},
         "element top-1": ok_el / len(utterances),
     }
@@ -86,6 +87,17 @@ if __name__ == "__main__":
 HOLDOUT_SETS = ("holdout.yaml", "holdout_2.yaml")
 
 
+def lens_errors(questions: list) -> dict[str, float]:
+    """Share of green questions judged red (the costly error), and of questions the engine doubts."""
+    lensed = [(t, lens) for t, is_q, _o, lens in questions if is_q and lens]
+    green = [t for t, lens in lensed if lens == "groen"]
+    got = {t: feedback.analyse_question(t).lens for t, _lens in lensed}
+    return {
+        "groen als rood": sum(got[t] == "rood" for t in green) / max(1, len(green)),
+        "twijfel": sum(v == "twijfel" for v in got.values()) / max(1, len(lensed)),
+    }
+
+
 def evaluate_holdout(name: str = "holdout.yaml") -> dict[str, float]:
     """The same measures on a held-out set in tests/data/ (never used to tune the rules).
 
@@ -98,6 +110,7 @@ def evaluate_holdout(name: str = "holdout.yaml") -> dict[str, float]:
         "is_question": sum(feedback.analyse_question(t).is_question == w for t, w, _o, _l in q) / len(q),
         "open/gesloten": sum(feedback.analyse_question(t).open == o for t, _w, o, _l in q) / len(q),
         "bril": sum(feedback.analyse_question(t).lens == lens for t, _w, _o, lens in lens_items) / len(lens_items),
+        **lens_errors(q),
     }
     goals = data["doelen"]
     for i, criterion in enumerate(GOAL_CRITERIA):

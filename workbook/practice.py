@@ -185,6 +185,8 @@ def judge_green(text: str) -> Judgement:
         summary = "Dit leest nog niet als een vraag."
     elif q.lens == "rood":
         summary = "Deze vraag kijkt nog door de rode bril."
+    elif q.lens == "twijfel":
+        summary = "Ik twijfel: deze vraag heeft iets van allebei de brillen. Maak duidelijker waar hij naar kijkt."
     else:
         summary = "Deze vraag is neutraal: hij vraagt naar informatie, niet naar een oplossing."
     return Judgement(ok, summary, q)

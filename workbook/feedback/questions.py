@@ -17,7 +17,7 @@ class QuestionAnalysis:
 
     is_question: bool
     open: bool
-    lens: str  # "rood" | "groen" | "neutraal"
+    lens: str  # "rood" | "groen" | "neutraal" | "twijfel" (signs of both, too close to call)
     reasons: list[str] = field(default_factory=list)
     suggestion: str | None = None
 
@@ -135,8 +135,8 @@ def _score_success_and_absence(
         scores.green -= 0.6  # negated success words point at the problem ("wat lukt er niet")
 
 
-def _lens(sentence: str) -> tuple[str, list[str]]:
-    """Decide the lens of a sentence (``"rood"``, ``"groen"`` or ``"neutraal"``) and why, in Dutch."""
+def _lens_scores(sentence: str) -> tuple[_Scores, bool]:
+    """Score a sentence red and green; also return whether it says what does work ('wel')."""
     scores = _Scores()
     negative, success, wel = _mood(sentence, scores)
     family = scores.add_cues(lx.SF_FAMILIES, sentence, green=True)
@@ -144,9 +144,27 @@ def _lens(sentence: str) -> tuple[str, list[str]]:
     scores.add_cues(lx.RED, sentence, green=False)
     scores.add_cues(lx.GREEN, sentence, green=True)
     _score_success_and_absence(sentence, scores, negative, success, wel, family)
+    return scores, wel
+
+
+# A red verdict is only given with a lead of at least this many points over clear green
+# evidence: calling a solution-focused question "probleemgericht" costs a trainer's trust more
+# than an honest "twijfel" does. Set on development round 5 (see docs/feedback.md).
+TWIJFEL_MARGIN = 1.0
+TWIJFEL_REASON = (
+    "Twijfel: deze vraag heeft kenmerken van allebei de brillen. Kijk zelf: vraagt hij naar het probleem "
+    "en de oorzaak (rood), of naar wat de leerling wil, wat al lukt of wat helpt (groen)?"
+)
+
+
+def _lens(sentence: str) -> tuple[str, list[str]]:
+    """Decide the lens of a sentence (rood, groen, neutraal or twijfel) and why, in Dutch."""
+    scores, wel = _lens_scores(sentence)
     red, green = scores.red, scores.green
     if red < 1.0 and green < 1.0:
         return "neutraal", ["Vraagt naar feitelijke informatie, niet naar het probleem of een oplossing."]
+    if red >= green and green >= 1.0 and red - green < TWIJFEL_MARGIN and not wel:
+        return "twijfel", [TWIJFEL_REASON, *_dedupe(scores.green_reasons), *_dedupe(scores.red_reasons)]
     if red > green:
         return "rood", _dedupe(scores.red_reasons)
     if green > red:
@@ -218,7 +236,8 @@ def analyse_question(text: object) -> QuestionAnalysis:
     Returns
     -------
     QuestionAnalysis
-        ``is_question``, ``open``, ``lens`` ("rood", "groen", "neutraal"), Dutch ``reasons``
+        ``is_question``, ``open``, ``lens`` ("rood", "groen", "neutraal", or "twijfel" when it
+        shows signs of both lenses too close to call), Dutch ``reasons``
         and a rewrite ``suggestion`` (closed to open, red to green) or ``None``.
     """
     if not isinstance(text, str):

@@ -43,6 +43,7 @@ LENS = {
     "rood": ("●", "Rode bril", "wb-lens-rood"),
     "groen": ("●", "Groene bril", "wb-lens-groen"),
     "neutraal": ("○", "Neutraal", "wb-lens-neutraal"),
+    "twijfel": ("◐", "Twijfel", "wb-lens-twijfel"),
 }
 CRITERIA_LABELS = {
     "specifiek": "Specifiek",
