@@ -208,8 +208,10 @@ def main() -> int:
 
     print()
     dev, _misses = evaluate()
-    held = [evaluate_holdout(name) for name in HOLDOUT_SETS]
-    heads = "".join(f"  {name.removesuffix('.yaml'):>14}" for name in HOLDOUT_SETS)
+    # round 5 was written blind to the rules and then tuned on: measured apart from rounds 1-4
+    columns = ("ontwikkelset_5.yaml", *HOLDOUT_SETS)
+    held = [evaluate_holdout(name) for name in columns]
+    heads = "".join(f"  {name.removesuffix('.yaml'):>14}" for name in columns)
     print(f"{'accuracy (groen als rood, twijfel: lower is better)':<{width}}  {'dev set':>10}{heads}")
     for key in dev:
         cells = "".join(f"  {h.get(key, float('nan')):>14.1%}" for h in held)

@@ -34,12 +34,28 @@ HOLDOUT_FLOORS = {
     "holdout.yaml": {"open/gesloten": 0.90, "bril": 0.88, "doel specifiek": 0.75, "element top-1": 0.90},
     "holdout_2.yaml": {
         "open/gesloten": 0.95,
-        "bril": 0.75,
+        "bril": 0.80,
         "doel specifiek": 0.68,
         "doel meetbaar": 0.80,
         "doel tijdgebonden": 0.90,
-        "element top-1": 0.55,
+        "element top-1": 0.66,
     },
+}
+# Error rates that may not rise ("groen als rood": green questions called red; "twijfel":
+# questions the engine says it doubts). Green judged red is the error that costs trust.
+HOLDOUT_CEILINGS = {
+    "holdout.yaml": {"groen als rood": 0.02, "twijfel": 0.05},
+    "holdout_2.yaml": {"groen als rood": 0.16, "twijfel": 0.05},
+}
+# Development round 5 was written blind to the rules and then tuned on (lens, elements). It is
+# measured apart, with its own floors, because its lens figure is still far below the
+# thresholds of rounds 1-4: see docs/feedback.md for what is left.
+ROUND_5_FLOORS = {
+    "open/gesloten": 0.95,
+    "bril": 0.77,
+    "doel specifiek": 0.72,
+    "doel meetbaar": 0.88,
+    "element top-1": 0.92,
 }
 
 
@@ -47,7 +63,34 @@ HOLDOUT_FLOORS = {
 def test_held_out_accuracy_stays_above_its_floor(name):
     figures = evaluate_holdout(name)
     below = {k: round(figures[k], 3) for k, floor in HOLDOUT_FLOORS[name].items() if figures[k] < floor}
-    assert below == {}
+    above = {k: round(figures[k], 3) for k, top in HOLDOUT_CEILINGS[name].items() if figures[k] > top}
+    assert below == {} and above == {}
+
+
+def test_development_round_5_stays_above_its_floor():
+    figures = evaluate_holdout("ontwikkelset_5.yaml")
+    below = {k: round(figures[k], 3) for k, floor in ROUND_5_FLOORS.items() if figures[k] < floor}
+    assert below == {} and figures["groen als rood"] <= 0.09
+
+
+@pytest.mark.parametrize(
+    ("text", "lens"),
+    [
+        # one problem word in a question that looks forward: too weak to call red
+        ("Wat ga je doen zodat het minder lastig wordt in de les?", ("groen", "twijfel")),
+        ("Hoe hou je het ondanks de stress toch vol?", ("groen", "twijfel")),
+        # implicit blame, with words between the subject and 'wel'
+        ("Heb je je huiswerk wel gemaakt?", "rood"),
+        ("Luister je eigenlijk wel naar de uitleg?", "rood"),
+        # 'wel eens' asks for an exception, not blame
+        ("Heb je wel eens een les gehad waarin het rustig bleef?", ("groen", "twijfel")),
+    ],
+)
+def test_doubt_instead_of_red_and_implicit_blame(text, lens):
+    got = feedback.analyse_question(text)
+    assert got.lens in ((lens,) if isinstance(lens, str) else lens)
+    if got.lens == "twijfel":
+        assert got.reasons[-1] and any("Twijfel" in r for r in got.reasons)
 
 
 def test_no_held_out_sentence_is_written_into_the_engine():
@@ -188,7 +231,7 @@ def test_elements_contract():
 def _check_types(text) -> None:
     q = feedback.analyse_question(text)
     assert isinstance(q.is_question, bool) and isinstance(q.open, bool)
-    assert q.lens in ("rood", "groen", "neutraal")
+    assert q.lens in ("rood", "groen", "neutraal", "twijfel")
     assert isinstance(q.reasons, list) and q.reasons and all(isinstance(r, str) and r for r in q.reasons)
     assert q.suggestion is None or isinstance(q.suggestion, str)
     g = feedback.check_goal(text)

@@ -336,6 +336,151 @@ ELEMENT_CUES: dict[str, tuple[Cue, ...]] = {
     ),
 }
 
+# Round 5: the same elements in the wider spoken forms of mentors who never saw the seed
+# phrasings. Each cue names a structure (what the sentence does), not a sentence.
+_SPOKEN: dict[str, tuple[Cue, ...]] = {
+    "erkennen": cues(
+        (
+            r"^(dat|het|dit) (klinkt|lijkt|moet|voelt)\b.*\b(heftig|eng|zwaar|naar|rot|vervelend|pijnlijk|moeilijk"
+            r"|lastig|spannend|verdrietig|frustrerend|stom|onrustig|druk|pittig|akelig)\b",
+            2.0,
+            "De mentor benoemt hoe het voor de leerling moet zijn.",
+        ),
+        (r"\b(echt |wel |flink |zwaar )?balen\b", 2.0, "De mentor erkent de teleurstelling."),
+        (
+            r"\b(zit|zat) (je|jou|u|het je) (echt |nog |flink |wel )?(niet lekker|dwars|hoog)\b"
+            r"|\bzit (je|jou) (echt |nog )?niet lekker\b",
+            2.0,
+            "De mentor benoemt wat de leerling dwarszit.",
+        ),
+        (
+            r"\b(begrijp|snap) ik( heel| echt| best| helemaal)*( goed)?\b",
+            1.0,
+            "De mentor laat merken dat hij het begrijpt.",
+        ),
+        (
+            r"^(oké,? |ok,? |oh,? )?(dus\b|zo te horen\b|als ik je (goed )?(hoor|begrijp|samenvat)\b|je bedoelt\b)",
+            1.8,
+            "Een samenvatting van wat de leerling vertelde.",
+        ),
+    ),
+    "normaliseren": cues(
+        (
+            r"\b(heel |echt |juist |helemaal |best |ook )(normaal|menselijk)\b|\bdat is menselijk\b",
+            1.8,
+            "De mentor laat merken dat dit normaal is.",
+        ),
+        (
+            r"\bkomt (echt |heel |best |ook |juist )*(veel|vaak|vaker|regelmatig) voor\b|\b(heel |erg )?(vaak|veel) voor\b",
+            1.8,
+            "De mentor laat merken dat het vaak voorkomt.",
+        ),
+        (
+            r"\b(helemaal |echt )?(niet|geen) (zo )?(gek|raar|vreemd|wonder)\b",
+            1.8,
+            "De mentor laat merken dat het niet vreemd is.",
+        ),
+        (
+            r"\boverkomt (de beste|iedereen|veel)\b|\bhoort bij (je|jouw|de|die) (leeftijd|fase|tijd|puberteit)\b",
+            2.0,
+            "De mentor laat merken dat het erbij hoort.",
+        ),
+        (
+            r"\b(bijna iedereen|de meeste \w+|heel veel \w+|zoveel \w+)\b|\b(meer|andere) \w+ (die )?(precies )?hetzelfde\b"
+            r"|\bdie precies hetzelfde\b",
+            1.6,
+            "De mentor laat merken dat anderen dit ook hebben.",
+        ),
+        (
+            r"\b(ook|zelfs) (docenten|volwassenen|ik|wij|leraren)\b.*\b(weleens|wel eens|soms|ook)\b",
+            1.5,
+            "De mentor laat merken dat iedereen dit kent.",
+        ),
+    ),
+    "positieve_verwachting": cues(
+        (
+            r"\bik ben er(van)? (echt |heel |helemaal )?(zeker|overtuigd)\b|\bik twijfel er (echt )?niet aan\b"
+            r"|\bik (geloof|vertrouw) (echt |er |helemaal |écht )?(in (je|jou|hem|haar)|erop|dat)\b"
+            r"|\bvolste vertrouwen\b|\bik verwacht (echt |gewoon |niet anders )?(dan )?dat\b|\bgoed gevoel over\b",
+            2.2,
+            "De mentor spreekt vertrouwen uit dat het de leerling lukt.",
+        ),
+        (
+            r"\b(jij|je|hij|zij|uw zoon|uw dochter) (gaat|gaan|zal|zult|komt|komen)\b(?!.*\bniet\b).*\b(lukken|fixen"
+            r"|halen|redden|goed|sterker|uitkomen|rechttrekken|zien|wel)\b|\bhet gaat (je|jou|hem|haar) lukken\b"
+            r"|\bkomt (helemaal |echt |vast )?goed\b|\b(jij|je) komt er\b|\bik zie (het|je|jou)\b.*\b(voor me|nog)\b",
+            1.8,
+            "De mentor spreekt uit dat het goed gaat komen.",
+        ),
+        (
+            r"\b(je bent|jij bent) (echt )?(sterker|slimmer|slim genoeg|goed genoeg|prima in staat)\b|\bin staat om\b"
+            r"|\bhee?ft het in (zich|je)\b|\bals iemand\b.*\bdan (ben|is) (jij|het)\b|\bwedden dat\b"
+            r"|\b(een )?prima \w+ kan zijn\b",
+            1.8,
+            "De mentor laat merken dat de leerling het kan.",
+        ),
+    ),
+    "zichtbaar_maken": cues(
+        (
+            r"^(wat |echt |wauw,? )?(goed|knap|sterk|mooi|fijn|tof|netjes|top)( gedaan| van je| zeg)?,? (dat|hoe)\b"
+            r"|\b(dat|wat) (vind|vond) ik (echt |heel |wel )?(knap|goed|sterk|mooi|aardig|fijn)\b"
+            r"|\b(knap|sterk|aardig|goed|mooi) van (je|jou|u)\b|^respect\b|\bik vind het (echt |heel )?(mooi|knap|goed|sterk) dat\b",
+            2.0,
+            "De mentor benoemt wat de leerling goed deed.",
+        ),
+        (
+            r"\bhoe (heb|had) (je|jij|u) (dat|het|jezelf)\b.*\b(gedaan|gekregen|voor elkaar|gelukt|zover|volgehouden)\b"
+            r"|\bhoe (zorgde|wist|deed|kreeg|lukte) (je|jij|het)\b|\bvoor elkaar gekregen\b",
+            2.0,
+            "Vraagt hoe de leerling een succes bereikte: zo wordt zichtbaar wat werkt.",
+        ),
+        (
+            r"\b(hard gewerkt|veel moeite gedaan|moeite gedaan|blijft het proberen)\b"
+            r"|\bik (heb gezien|zie|merk|zag) (dat|hoe)\b.*\b(geholpen|gewerkt|gedaan|gelukt|aardig|knap|goed)\b",
+            1.6,
+            "De mentor maakt zichtbaar wat de leerling al doet.",
+        ),
+    ),
+    "kleine_stap": cues(
+        (
+            r"\b(één|een) (ding|stap|stapje|stukje)\b|\b(allerkleinste|kleinste|mini-?stapje|haalbaar begin|klein stukje"
+            r"|kleine stap)\b|\bwe houden het klein\b|\bwaar begin je( mee)?\b|\bstap (die|dat) je\b|\bwelke stap\b",
+            1.9,
+            "Vraagt naar één kleine, haalbare stap.",
+        ),
+        (
+            r"^(wat|welk|welke|waar)\b.*\b(morgen|vanavond|deze week|komende \w+|vóór|voor het volgende|als je thuiskomt)\b",
+            1.6,
+            "Vraagt wat de leerling binnenkort al kan doen.",
+        ),
+    ),
+    "vastleggen": cues(
+        (
+            r"^afgesproken\b|\bafspraak staat\b|\bleggen we vast\b|\bik (maak|schrijf|zet)\b.*\b(notitie|op|agenda)\b"
+            r"|\bik mail (je|jou|u)\b.*\bafgesproken\b",
+            2.2,
+            "De mentor legt de afspraak vast.",
+        ),
+        (
+            r"\b(zie|spreek) ik je\b.*\b(weer|terug)\b|\b(praten we verder|zien we elkaar|hoor ik hoe|plannen we)\b",
+            2.0,
+            "Er is een vervolgmoment afgesproken.",
+        ),
+    ),
+    "vervolggesprek": cues(
+        (
+            r"^(?=.*\b(hoe (ging|gaat|liep|pakte|staat)|is dat gelukt|heb je (hem|het|dat) gebruikt|wat (heb je gemerkt"
+            r"|viel je op|heeft het)|waar zit je nu|werkte)\b)(?=.*\b(vorige (keer|week)|sinds|afgesproken|afspraak"
+            r"|je (zou|ging|wilde)|we (zouden|hadden)|geleden|terug|van (maandag|dinsdag|woensdag|donderdag|vrijdag)"
+            r"|stapje|plan)\b)",
+            2.4,
+            "Kijkt terug op wat de vorige keer is afgesproken.",
+        ),
+    ),
+}
+for _element, _cues in _SPOKEN.items():
+    ELEMENT_CUES[_element] = ELEMENT_CUES[_element] + _cues
+
 BLOCKERS = cues(
     (
         r"\b(je|jij) (moet|moest|had moeten|zou (eens |beter |gewoon )+)\b(?!.*\b(niet de enige|tevreden|trots)\b)",

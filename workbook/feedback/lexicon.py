@@ -378,7 +378,64 @@ SF_FAMILIES = cues(
 )
 
 # Implicit blame: a yes/no question with "wel" that doubts the student ("Had je wel je best gedaan?").
+# "wel" may come a few words after the subject ("Heb je je agenda wel bijgehouden?"); "wel eens"
+# (ever) asks for an exception and is not blame.
 IMPLICIT_BLAME = re.compile(
-    r"^(heb|had|ben|was|kon|kun|kan|deed|doe|zou|heeft|is|ging|ga)\s(je|jij|u|hij|ze|zij)"
-    r"( eigenlijk| dan| ook| nou| toch| echt)? wel\b"
+    r"^(heb|had|ben|was|kon|kun|kan|deed|doe|zou|heeft|is|ging|ga|luister|let|snap|weet|wist|leer|lees"
+    r"|controleer|maak|maakte|zet|check|oefen|plan)\s(je|jij|u|hij|ze|zij)\b(\s(?!wel\b)[\w'-]+){0,4}\swel\b"
+    r"(?!\s(eens|een keer|iets|wat)\b)"
+)
+
+# What orients a question towards a way forward, even when it names the problem: coping and
+# contrast (toch, ondanks, ook al), purpose (zodat), a plan or the next time, and a comparison
+# towards better (minder, makkelijker, beter). A red verdict that rests on one problem word
+# only is not trusted when one of these is there.
+ORIENTED_FORWARD = re.compile(
+    r"\b(toch|ondanks|ook al|zodat|volgende keer|komende (week|dagen|tijd)|spreek\w* (je )?\w* ?af|ga je\b"
+    r"|gaat (je|jou) helpen|minder|minst|makkelijker|beter|geleerd|opgegeven|volgehouden|vol(houdt|hield)"
+    r"|de baas|weleens|wel eens)\b"
+)
+
+# Round 5: what a question asks the student to look at, in the wider words of mentors who never
+# saw the seed phrasings. Red: where the problem comes from, what blocks, what went wrong.
+RED = RED + cues(
+    (
+        r"\b(waar komt|komt\b.*\bvandaan|uit de hand|wat (houdt|houd) je tegen|struikel\w*|struggel\w*"
+        r"|loop je\b.*\bvast|vastgelopen|vast (lopen|loopt|liep))\b",
+        1.2,
+        "Vraagt waar het probleem vandaan komt of waar de leerling op vastloopt.",
+    ),
+    (
+        r"\b(gespijbeld|spijbel\w*|gemist|laten liggen|uitgespookt|afgezakt|door de mand|in de clinch|ergste"
+        r"|te weinig|eruit (gestuurd|stuurde)|uit de les (gestuurd|gezet)|zo stom)\b",
+        1.0,
+        "Gaat over wat er misging.",
+    ),
+    (
+        r"\bwat (gebeurde|is) er (precies |eigenlijk )?(gebeurd|gebeurt )?\b.*\b(voordat|toen|dat zo)\b"
+        r"|\bwat dacht je (eigenlijk |nou )?toen\b",
+        1.0,
+        "Reconstrueert het incident: de aandacht blijft bij wat er misging.",
+    ),
+)
+
+# Green: what helps and works, what it brought, strengths, and what the student wants to reach.
+GREEN = GREEN + cues(
+    (
+        r"\b(helpt|hielp|geholpen|helpen)\b(?![^?.]*\b(niet|niks|niets|tegen)\b)"
+        r"|\b(werkt|werkte|gewerkt)\b(?![^?.]*\b(niet|tegen)\b)",
+        1.2,
+        "Vraagt naar wat helpt of werkt.",
+    ),
+    (
+        r"\b(nuttig\w*|opgeleverd|aan gehad|onthouden|meenemen|neem je mee|geheim van|sterkste|trots)\b",
+        1.2,
+        "Vraagt naar wat het opleverde of waar de leerling sterk in is.",
+    ),
+    (
+        r"\bwaar wil je (aan )?werken\b|\b(wil|zou) (je|jij) (graag )?\b.*\b(bereiken|ophalen|verbeteren|halen|worden)\b"
+        r"|\bwat (heb je|merk je) (gemerkt|aan)\b",
+        1.2,
+        "Vraagt naar wat de leerling wil bereiken of al merkt.",
+    ),
 )

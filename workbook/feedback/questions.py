@@ -151,10 +151,22 @@ def _lens_scores(sentence: str) -> tuple[_Scores, bool]:
 # evidence: calling a solution-focused question "probleemgericht" costs a trainer's trust more
 # than an honest "twijfel" does. Set on development round 5 (see docs/feedback.md).
 TWIJFEL_MARGIN = 1.0
+WEAK_RED = 1.0  # one topic cue (a problem word), no cue about causes, blame or deficits
 TWIJFEL_REASON = (
     "Twijfel: deze vraag heeft kenmerken van allebei de brillen. Kijk zelf: vraagt hij naar het probleem "
     "en de oorzaak (rood), of naar wat de leerling wil, wat al lukt of wat helpt (groen)?"
 )
+
+
+def _doubtful_red(sentence: str, red: float, green: float) -> bool:
+    """Tell whether a red verdict is too weak to give.
+
+    It is when clear green evidence comes close, or when it rests on one problem word in a
+    question that looks forward (see :data:`~workbook.feedback.lexicon.ORIENTED_FORWARD`).
+    """
+    if green >= 1.0 and red - green < TWIJFEL_MARGIN:
+        return True
+    return red <= WEAK_RED and lx.ORIENTED_FORWARD.search(sentence) is not None
 
 
 def _lens(sentence: str) -> tuple[str, list[str]]:
@@ -163,7 +175,7 @@ def _lens(sentence: str) -> tuple[str, list[str]]:
     red, green = scores.red, scores.green
     if red < 1.0 and green < 1.0:
         return "neutraal", ["Vraagt naar feitelijke informatie, niet naar het probleem of een oplossing."]
-    if red >= green and green >= 1.0 and red - green < TWIJFEL_MARGIN and not wel:
+    if red >= green and not wel and _doubtful_red(sentence, red, green):
         return "twijfel", [TWIJFEL_REASON, *_dedupe(scores.green_reasons), *_dedupe(scores.red_reasons)]
     if red > green:
         return "rood", _dedupe(scores.red_reasons)
