@@ -325,3 +325,18 @@ def test_the_simulated_student_branches_on_reason_codes_not_on_wording(text, cod
     reworded = tuple((pattern, weight, "iets heel anders") for pattern, weight, _reason in elements.BLOCKERS)
     monkeypatch.setattr(elements, "BLOCKERS", reworded)
     assert classify_turn(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "branch"),
+    [
+        ("Balen zeg.", "erkennen"),
+        ("Dat klinkt echt heftig.", "erkennen"),
+        ("Oké, dus je zag er de hele week tegenop.", "erkennen"),
+        ("Komt echt heel vaak voor in de tweede klas, hoor.", "erkennen"),  # normalising opens up too
+        ("Heb je je woordjes wel geleerd?", "rood"),
+        ("Luister je eigenlijk wel als ze iets uitlegt?", "rood"),
+    ],
+)
+def test_the_simulated_student_opens_up_to_acknowledgement_in_any_wording(text, branch):
+    assert classify_turn(text)[0] == branch
