@@ -38,7 +38,10 @@ _NUMBER_WORDS = (
     r"vijftig|honderd|half|halve|anderhalf|anderhalve|eerste|tweede|derde|vierde"
 )
 _NUM = rf"(\d+([.,]\d+)?|{_NUMBER_WORDS})"
-_UNIT = r"(dag|dagen|week|weken|maand|maanden|jaar|periode|periodes|lesweek|lesweken|schoolweek|schoolweken)"
+_UNIT = (
+    r"(dag|dagen|week|weken|maand|maanden|jaar|periode|periodes|lesweek|lesweken|schoolweek|schoolweken"
+    r"|schooldag|schooldagen|mentoruur|mentoruren|mentorles|mentorlessen|blok|blokken)"
+)
 _MONTHS = r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 _DAYS = r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 _HOLIDAYS = (
@@ -58,6 +61,10 @@ TIME = re.compile(
     rf"|\bdeze (week|maand|periode)\b|\bvolgende (week|maand|periode)\b|\bdit (schooljaar|semester|trimester)\b"
     rf"|\b{_NUM} {_UNIT} lang\b|\b(vanaf|per|met ingang van) (morgen|vandaag|nu|heden)\b"
     rf"|\bin periode \d\b|\beind(e)? (van )?(de |deze )?(week|maand|periode)\b"
+    # a next occasion, the end of a stretch of school time, or tomorrow
+    rf"|\b(tot|voor|vóór|na|op|bij) (de|het) (volgende|eerstvolgende|komende) \w+"
+    rf"|\b(aan het )?eind(e)? van (het|dit|de|deze) (schooljaar|blok|periode|jaar|week|maand|semester)\b"
+    rf"|\b(morgen|overmorgen)\b"
 )
 MEASURE = re.compile(
     rf"\b{_NUM} ?(keer|x|minuten|minuut|min|uur|kwartier|woorden|woordjes|bladzijde\w*|pagina\w*|opdrachten"
@@ -73,10 +80,15 @@ MEASURE = re.compile(
     # a count of things in words ("twintig Franse werkwoorden"), and zero mistakes
     r"|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|dertig|veertig|vijftig"
     r"|honderd)( [a-zà-ÿ]+){0,2} [a-zà-ÿ]{3,}(en|s)\b"
-    r"|\b(foutloos|zonder (een )?(fout|fouten)|alle [a-zà-ÿ]+ goed)\b"
+    r"|\b(foutloos|zonder (een )?(fout|fouten)|zonder (hulp|spiekbriefje|rekenmachine)|alle [a-zà-ÿ]+ goed)\b"
+)
+# How many subjects a goal is about ("voor de 3 vakken") is its scope, not a success criterion.
+SCOPE = re.compile(
+    r"\b(de |die |haar |zijn )?(\d+|twee|drie|vier|vijf|zes|zeven|acht) (\w+ ){0,2}vak(ken)?\b"
+    r"|\b(honderd|100) ?(procent|%) geven\b"
 )
 VAGUE = re.compile(
-    r"\b(beter (begrijpen|snappen|leren|opletten|luisteren|plannen|werken|presteren|doen|worden|gaan|"
+    r"\b((honderd|100) ?(procent|%) geven|alles geven|beter (begrijpen|snappen|leren|opletten|luisteren|plannen|werken|presteren|doen|worden|gaan|"
     r"functioneren|concentreren|zijn best doen)|(zijn|haar|je|jouw|mijn|hun) (uiterste )?best|normaal doen|doe normaal"
     r"|gemotiveerd\w*|motivatie|(meer|beter) inzet|inzet tonen|harder (werken|leren)|serieuzer|actiever"
     r"|zelfstandiger|beter in zijn vel|lekkerder in|meer zelfvertrouwen|zelfvertrouwen krijgen|verantwoordelijk\w*"
@@ -157,16 +169,22 @@ def check_goal(text: object) -> GoalCheck:
     criteria["tijdgebonden"] = time_match is not None
     found["tijdgebonden"] = _snippet(time_match)
     without_time = TIME.sub(" ", norm)  # "over 3 maanden" is a deadline, not a measure
-    measure = MEASURE.search(without_time)
+    measure = MEASURE.search(SCOPE.sub(" ", without_time))
     criteria["meetbaar"] = measure is not None
     found["meetbaar"] = _snippet(measure)
     vague = VAGUE.search(norm)
     action = ACTION.search(without_time)
     context = CONTEXT.search(norm)
-    negation = NEGATION.search(SUBORDINATE_NEGATION.sub(" ", norm))
+    # a date is no negation ("houdt op 6 december een presentatie")
+    negation = NEGATION.search(SUBORDINATE_NEGATION.sub(" ", without_time))
     # specific: what the student does (a positive action) in a stated situation; a goal that only
-    # says what must stop describes no behaviour you can see
-    specific = action is not None and vague is None and context is not None and negation is None
+    # says what must stop describes no behaviour you can see. A success criterion on something
+    # concrete ("tien oefenopgaven foutloos", "minstens twee leermomenten") also shows behaviour,
+    # whatever the verb.
+    # (A fragment of a few words, only a frequency or a grade, names no behaviour: that needs a sentence.)
+    whole_sentence = len(words(norm)) >= 6
+    shows_behaviour = (action is not None and context is not None) or (measure is not None and whole_sentence)
+    specific = shows_behaviour and vague is None and negation is None
     criteria["specifiek"] = specific
     found["specifiek"] = _snippet(action) if specific else ""
     criteria["positief"] = negation is None
