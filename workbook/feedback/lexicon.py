@@ -439,3 +439,35 @@ GREEN = GREEN + cues(
         "Vraagt naar wat de leerling wil bereiken of al merkt.",
     ),
 )
+
+# Round 5, second pass: the families that carried no words the rules knew.
+GREEN = GREEN + cues(
+    (
+        r"\b(begin je|pak je|als eerste|kleinste|klein(e)? dingetje|zullen we afspreken)\b"
+        r"|\b(wanneer|vanavond|morgen) ga je\b|\bga je (vanavond|morgen|vanmiddag)\b"
+        r"|\bkun je (vandaag|morgen|vanavond|vanmiddag|nu al)\b|\b(vanavond|vanmiddag|morgen)\b.*\b(doen|regelen|beginnen)\b",
+        1.2,
+        "Vraagt naar een volgende stap.",
+    ),
+    (
+        r"\b(op|naar|is het) (nu )?(meer )?een \d\b|\bschaal\b|\bgoed genoeg\b|\bgoed resultaat\b|\bhoger\b.*\bdan\b",
+        1.2,
+        "Een schaalvraag: waar staat de leerling en wat is genoeg.",
+    ),
+    (
+        r"\bstel,? \w+|\bals niemand meer\b|\bschone lei\b|\beruit ?ziet\b|\bwat (zou|is) er anders\b"
+        r"|\bnodig (zijn |hebben )?om\b|\b(wakker)\b.*\bweg\b",
+        1.2,
+        "Vraagt naar de gewenste situatie.",
+    ),
+    (
+        r"\b(steunt|steun|samen (zou|kunnen|kan)|skills?|kunnen gebruiken|door te zetten"
+        r"|oplaadt|opladen|er (weer )?uit (kwam|komt)|(kom|kwam) je\b.*\bdoor|rustig bleef|herinneren)\b"
+        r"|\bsoms minder\b",
+        1.2,
+        "Vraagt naar wat de leerling helpt of al eens lukte.",
+    ),
+)
+RED = RED + cues(
+    (r"\bje weet toch\b|\bweer raak\b|\bte (druk|moe|veel)\b", 1.0, "Legt de nadruk op wat er mis is."),
+)
