@@ -179,6 +179,59 @@ async def _close_excess_kernels(manager: MappingKernelManager, guard: RoomGuard,
         guard.forget(kernel_id)
 
 
+def pool_ready(manager: Any, notebook: str, allowed: bool = True) -> bool:  # noqa: ANN401 - Voilà's manager
+    """Tell whether the next warm kernel for ``notebook`` can serve a page now.
+
+    Voilà hands out the first kernel of the pool even when it has only just started and has
+    not begun running the notebook. Now and then such a kernel never starts rendering, and the
+    page waits for it for ever (seen twice in about 120 page loads under load). A warm kernel
+    that is ready is either done rendering or busy running the page's cell, which waits for
+    the request; anything else is left in the pool, and this page gets a kernel of its own.
+    """
+    pool = getattr(manager, "_pools", {}).get(notebook) or []
+    if not allowed or not pool:
+        return False
+    first = pool[0]
+    if not first.done() or first.cancelled() or first.exception() is not None:
+        return False
+    content = first.result()
+    if content["task"].done():
+        return True
+    try:
+        kernel = manager.get_kernel(content["kernel_id"])
+    except KeyError:
+        return False
+    return getattr(kernel, "execution_state", "") == "busy"
+
+
+class _RecordingKernels:
+    """The kernel manager as the page handler sees it: notes which kernel served the page.
+
+    Every other attribute is the wrapped manager's own.
+    """
+
+    # Any: a transparent proxy for Voilà's kernel manager (which has no type information);
+    # arguments are passed on unchanged.
+    def __init__(self, manager: Any, handler: Any) -> None:  # noqa: ANN401
+        self._manager = manager
+        self._handler = handler
+
+    def __getattr__(self, name: str) -> Any:  # noqa: ANN401
+        return getattr(self._manager, name)
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # noqa: ANN401
+        from jupyter_core.utils import ensure_async
+
+        kernel_id: str = await ensure_async(self._manager.start_kernel(*args, **kwargs))
+        self._handler.guard.register(kernel_id, self._handler.client)
+        return kernel_id
+
+    async def get_rendered_notebook(self, *args: Any, **kwargs: Any) -> tuple[Any, ...]:  # noqa: ANN401
+        result = await self._manager.get_rendered_notebook(*args, **kwargs)
+        self._handler.guard.register(result[2], self._handler.client)
+        return result
+
+
 def _handler_classes() -> type[Any]:
     """Build the guarded page handler on Voilà's own (imported only in the server process).
 
@@ -188,36 +241,16 @@ def _handler_classes() -> type[Any]:
         ``GuardedVoilaHandler``, a subclass of Voilà's ``TornadoVoilaHandler`` that takes the
         :class:`RoomGuard` as its ``guard`` argument.
     """
-    from jupyter_core.utils import ensure_async
     from voila.tornado.handler import TornadoVoilaHandler
-
-    class _RecordingKernels:
-        """The kernel manager as the page handler sees it: notes which kernel served the page.
-
-        Every other attribute is the wrapped manager's own.
-        """
-
-        # Any: a transparent proxy for Voilà's kernel manager (which has no type information);
-        # arguments are passed on unchanged.
-        def __init__(self, manager: Any, handler: GuardedVoilaHandler) -> None:  # noqa: ANN401
-            self._manager = manager
-            self._handler = handler
-
-        def __getattr__(self, name: str) -> Any:  # noqa: ANN401
-            return getattr(self._manager, name)
-
-        async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # noqa: ANN401
-            kernel_id: str = await ensure_async(self._manager.start_kernel(*args, **kwargs))
-            self._handler.guard.register(kernel_id, self._handler.client)
-            return kernel_id
-
-        async def get_rendered_notebook(self, *args: Any, **kwargs: Any) -> tuple[Any, ...]:  # noqa: ANN401
-            result = await self._manager.get_rendered_notebook(*args, **kwargs)
-            self._handler.guard.register(result[2], self._handler.client)
-            return result
 
     class GuardedVoilaHandler(TornadoVoilaHandler):
         """Voilà's page handler with the room's rules in front of it (see the module docstring)."""
+
+        def should_use_rendered_notebook(self, *args: Any, **kwargs: Any) -> bool:  # noqa: ANN401 - Voilà's own
+            """Use a warm kernel only when it is really waiting for a page (see :func:`pool_ready`)."""
+            allowed = bool(super().should_use_rendered_notebook(*args, **kwargs))
+            notebook = "".join(self.path_args[:1])  # the page's notebook, from the URL pattern
+            return pool_ready(self.settings["kernel_manager"], notebook, allowed)
 
         def initialize(self, guard: RoomGuard, **kwargs: Any) -> None:  # noqa: ANN401 - Voilà's own settings
             self.guard = guard

@@ -159,3 +159,39 @@ def test_a_request_for_a_preheated_kernel_is_never_lost():
         for key in ("k-a", "k-b"):
             handler._waiters.pop(key, None)
             handler._cache.pop(key, None)
+
+
+def test_a_warm_kernel_serves_a_page_only_when_it_is_really_waiting_for_one():
+    """The fault: Voilà handed out a kernel that had just started; its page never loaded."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from workbook.serve import pool_ready
+
+    async def scenario() -> list[bool]:
+        loop = asyncio.get_running_loop()
+
+        def item(task_done: bool, state: str, kid: str) -> asyncio.Future:
+            task = loop.create_future()
+            if task_done:
+                task.set_result(([], None))
+            future = loop.create_future()
+            future.set_result({"task": task, "renderer": None, "kernel_id": kid})
+            kernels[kid] = SimpleNamespace(execution_state=state)
+            return future
+
+        kernels: dict = {}
+        manager = SimpleNamespace(_pools={}, get_kernel=lambda kid: kernels[kid])
+        results = []
+        for done, state in ((False, "busy"), (False, "idle"), (False, "starting"), (True, "idle")):
+            manager._pools = {"00_start.ipynb": [item(done, state, f"k-{done}-{state}")]}
+            results.append(pool_ready(manager, "00_start.ipynb"))
+        starting = loop.create_future()  # the kernel is still being started
+        manager._pools = {"00_start.ipynb": [starting]}
+        results.append(pool_ready(manager, "00_start.ipynb"))
+        manager._pools = {"00_start.ipynb": [item(False, "busy", "k")]}
+        results.append(pool_ready(manager, "00_start.ipynb", allowed=False))  # Voilà's own rules say no
+        results.append(pool_ready(manager, "01_zeven_gesprekselementen.ipynb"))  # no pool
+        return results
+
+    assert asyncio.run(scenario()) == [True, False, False, True, False, False, False]
