@@ -75,7 +75,9 @@ def test_module_04_goal_rewrite_and_goal_card(page, voila_url):
     _tab(page, "Doelenkaart")
     page.locator(".wb-card-student input").fill("Jordi")
     new = page.locator(".wb-card-new input")
-    new.press_sequentially("Ik hang mijn jas aan de kapstok.")
+    # One input event: the feedback then proves the kernel has the whole text before the click
+    # (ipywidgets buffers key-by-key updates while a message is pending, and a click can overtake them).
+    new.fill("Ik hang mijn jas aan de kapstok.")
     page.locator(".wb-card-new-feedback").get_by_text("Specifiek").wait_for()
     page.locator("button.wb-card-add").click()
     page.locator(".wb-card-goals").get_by_text("Ik hang mijn jas aan de kapstok.").wait_for()
@@ -130,7 +132,8 @@ def test_module_02_quiz_and_self_assessment_survive_reload(page, voila_url):
 def test_module_01_free_typing(page, voila_url):
     _open_module(page, voila_url, "PRAC1", "Sem", "De zeven gesprekselementen", ".wb-session-bar")
     _tab(page, "Zelf formuleren")
-    page.locator(".wb-free-text textarea").press_sequentially("Veel leerlingen vinden dit lastig.")
+    # fill(): one input event, so the feedback below reflects the whole text before the click.
+    page.locator(".wb-free-text textarea").fill("Veel leerlingen vinden dit lastig.")
     page.locator(".wb-free-feedback").get_by_text("Normaliseren").wait_for()
     page.locator("button.wb-free-keep").click()
     page.locator(".wb-free-list").get_by_text("Veel leerlingen vinden dit lastig.").wait_for()
