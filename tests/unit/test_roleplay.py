@@ -322,7 +322,7 @@ def test_the_simulated_student_branches_on_reason_codes_not_on_wording(text, cod
     expected = classify_turn(text)[0]
     assert (expected == "rood") == (code in elements.BLOCKING)
     # a trainer rewords every message: the branch stays the same
-    reworded = tuple((pattern, weight, "iets heel anders") for pattern, weight, _reason in elements.BLOCKERS)
+    reworded = tuple(cue._replace(reason="iets heel anders") for cue in elements.BLOCKERS)
     monkeypatch.setattr(elements, "BLOCKERS", reworded)
     assert classify_turn(text)[0] == expected
 

@@ -20,6 +20,9 @@ class QuestionAnalysis:
     lens: str  # "rood" | "groen" | "neutraal" | "twijfel" (signs of both, too close to call)
     reasons: list[str] = field(default_factory=list)
     suggestion: str | None = None
+    # Reason codes, for programs: the form ("vraagwoord", "uitnodiging", "ja_nee", "keuze",
+    # "staartje", "geen_vraag") and the codes of the lens cues that decided ("oorzaak", ...).
+    codes: list[str] = field(default_factory=list)
 
 
 def _pick_sentence(text: str) -> str:
@@ -63,22 +66,26 @@ class _Scores:
     green: float = 0.0
     red_reasons: list[str] = field(default_factory=list)
     green_reasons: list[str] = field(default_factory=list)
+    red_codes: list[str] = field(default_factory=list)
+    green_codes: list[str] = field(default_factory=list)
 
-    def add_red(self, weight: float, reason: str) -> None:
+    def add_red(self, weight: float, reason: str, code: str) -> None:
         self.red += weight
         self.red_reasons.append(reason)
+        self.red_codes.append(code)
 
-    def add_green(self, weight: float, reason: str) -> None:
+    def add_green(self, weight: float, reason: str, code: str) -> None:
         self.green += weight
         self.green_reasons.append(reason)
+        self.green_codes.append(code)
 
     def add_cues(self, cues: tuple[lx.Cue, ...], sentence: str, *, green: bool) -> bool:
         """Score every cue that matches ``sentence``; return whether any did."""
         matched = False
-        for pattern, weight, reason in cues:
-            if pattern.search(sentence):
+        for cue in cues:
+            if cue.pattern.search(sentence):
                 matched = True
-                (self.add_green if green else self.add_red)(weight, reason)
+                (self.add_green if green else self.add_red)(cue.weight, cue.reason, cue.code)
         return matched
 
 
@@ -97,7 +104,7 @@ def _mood(sentence: str, scores: _Scores) -> tuple[bool, bool, bool]:
     wel = lx.WEL_RE.search(sentence) is not None
     if lx.IMPLICIT_BLAME.search(sentence):
         wel = success = False  # "heb je wel ...?" doubts the student; it is not about what works
-        scores.add_red(2.5, "Een ja/nee-vraag met 'wel' klinkt als een verwijt ('Heb je wel...?').")
+        scores.add_red(2.5, "Een ja/nee-vraag met 'wel' klinkt als een verwijt ('Heb je wel...?').", "verwijt_met_wel")
     if re.search(r"\bweer\b", sentence) and not success:
         negative = True  # "weer" marks a problem that repeats
     return negative, success, wel
@@ -109,11 +116,15 @@ def _score_waarom(sentence: str, scores: _Scores, negative: bool, success: bool,
         return
     choice = re.search(r"\b(kies|kiest|koos|gekozen|keuze|kiezen)\b", sentence) is not None
     if wel or (success and not negative):
-        scores.add_green(1.6, "'Waarom' over iets wat goed ging: dat helpt de leerling zien wat werkt.")
+        scores.add_green(
+            1.6, "'Waarom' over iets wat goed ging: dat helpt de leerling zien wat werkt.", "waarom_succes"
+        )
     else:
         # "waarom" about what the student did asks for justification; about a choice it is information
         scores.add_red(
-            2.0 if negative else (0.6 if choice else 1.2), "'Waarom' vraagt de leerling zich te verantwoorden."
+            2.0 if negative else (0.6 if choice else 1.2),
+            "'Waarom' vraagt de leerling zich te verantwoorden.",
+            "rode_waarom",
         )
 
 
@@ -122,11 +133,11 @@ def _score_success_and_absence(
 ) -> None:
     """Score asking after what works (green) and after what is absent or not done (red)."""
     if wel and success and not re.search(r"\bwaarom\b", sentence):
-        scores.add_green(1.2, "Vraagt naar wat wel lukt.")
+        scores.add_green(1.2, "Vraagt naar wat wel lukt.", "wat_wel_lukt")
     elif lx.STRONG_SUCCESS_RE.search(sentence) and not negative:
-        scores.add_green(1.0, "Gaat over wat lukt.")
+        scores.add_green(1.0, "Gaat over wat lukt.", "wat_lukt")
     if re.search(r"\b(niet|geen|nooit|niks|niets)\b", sentence) and not wel and not success and not family:
-        scores.add_red(1.0, "Vraagt naar wat er niet is of niet gebeurt.")
+        scores.add_red(1.0, "Vraagt naar wat er niet is of niet gebeurt.", "afwezigheid")
     # "hoe komt het dat het goed ging" is green, not red
     if re.search(r"\bhoe (komt|kwam|kan|kon) het\b", sentence) and success and not negative:
         scores.red -= 1.0
@@ -169,19 +180,19 @@ def _doubtful_red(sentence: str, red: float, green: float) -> bool:
     return red <= WEAK_RED and lx.ORIENTED_FORWARD.search(sentence) is not None
 
 
-def _lens(sentence: str) -> tuple[str, list[str]]:
-    """Decide the lens of a sentence (rood, groen, neutraal or twijfel) and why, in Dutch."""
+def _lens(sentence: str) -> tuple[str, list[str], list[str]]:
+    """Decide the lens of a sentence (rood, groen, neutraal or twijfel), why in Dutch, and the reason codes."""
     scores, wel = _lens_scores(sentence)
     red, green = scores.red, scores.green
     if red < 1.0 and green < 1.0:
-        return "neutraal", ["Vraagt naar feitelijke informatie, niet naar het probleem of een oplossing."]
+        return "neutraal", ["Vraagt naar feitelijke informatie, niet naar het probleem of een oplossing."], ["informatie"]
+    green_side = (_dedupe(scores.green_reasons), _dedupe(scores.green_codes))
+    red_side = (_dedupe(scores.red_reasons), _dedupe(scores.red_codes))
     if red >= green and not wel and _doubtful_red(sentence, red, green):
-        return "twijfel", [TWIJFEL_REASON, *_dedupe(scores.green_reasons), *_dedupe(scores.red_reasons)]
-    if red > green:
-        return "rood", _dedupe(scores.red_reasons)
-    if green > red:
-        return "groen", _dedupe(scores.green_reasons)
-    return ("groen", _dedupe(scores.green_reasons)) if wel else ("rood", _dedupe(scores.red_reasons))
+        return "twijfel", [TWIJFEL_REASON, *green_side[0], *red_side[0]], ["twijfel", *green_side[1], *red_side[1]]
+    if red > green or (red == green and not wel):
+        return "rood", *red_side
+    return "groen", *green_side
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -206,8 +217,8 @@ def _question_clause(chunks: list[str], has_mark: bool) -> tuple[str | None, str
 
 def _open_or_closed(
     kind: str | None, tag: str | None, first_word: str, choice_later: bool, sentence: str
-) -> tuple[bool, str]:
-    """Decide whether a question is open, with the Dutch reason.
+) -> tuple[bool, str, str]:
+    """Decide whether a question is open, with the Dutch reason and a code.
 
     Parameters
     ----------
@@ -223,18 +234,22 @@ def _open_or_closed(
         The whole sentence.
     """
     if tag is not None:
-        return False, f"Eindigt met '{tag}?': een suggestieve vraag waarop de leerling ja zegt (gesloten)."
+        return (
+            False,
+            f"Eindigt met '{tag}?': een suggestieve vraag waarop de leerling ja zegt (gesloten).",
+            "staartje",
+        )
     if kind == "uitnodiging":
-        return True, "Een uitnodiging om te vertellen: een open vraag."
+        return True, "Een uitnodiging om te vertellen: een open vraag.", "uitnodiging"
     if kind == "vraagwoord":
         if not choice_later:
-            return True, f"Begint met het vraagwoord '{first_word}': een open vraag."
-        return False, "Eindigt met een keuze tussen opties ('... of ...'): een gesloten vraag."
+            return True, f"Begint met het vraagwoord '{first_word}': een open vraag.", "vraagwoord"
+        return False, "Eindigt met een keuze tussen opties ('... of ...'): een gesloten vraag.", "keuze"
     if lx.CHOICE.search(sentence):
-        return False, "Een keuze tussen opties die jij noemt ('... of ...'): een gesloten vraag."
+        return False, "Een keuze tussen opties die jij noemt ('... of ...'): een gesloten vraag.", "keuze"
     if kind == "werkwoord":
-        return False, f"Begint met het werkwoord '{first_word}': een ja/nee-vraag (gesloten)."
-    return False, "Een vraag zonder vraagwoord: de leerling kan met ja of nee antwoorden (gesloten)."
+        return False, f"Begint met het werkwoord '{first_word}': een ja/nee-vraag (gesloten).", "ja_nee"
+    return False, "Een vraag zonder vraagwoord: de leerling kan met ja of nee antwoorden (gesloten).", "ja_nee"
 
 
 def analyse_question(text: object) -> QuestionAnalysis:
@@ -269,23 +284,25 @@ def analyse_question(text: object) -> QuestionAnalysis:
 
     is_question = (has_mark or kind is not None) and not (sentence.endswith("!") and kind != "uitnodiging")
     if not is_question:
-        lens, lens_reasons = _lens(sentence)
+        lens, lens_reasons, lens_codes = _lens(sentence)
         reasons.append("Dit is geen vraag: er staat geen vraagteken en de zin begint niet met een vraagwoord.")
-        return QuestionAnalysis(False, False, lens, reasons + lens_reasons, None)
+        return QuestionAnalysis(False, False, lens, reasons + lens_reasons, None, ["geen_vraag", *lens_codes])
 
     first_word = words(head)[0] if words(head) else ""
     after_head = chunks[chunks.index(head) + 1 :] if head in chunks else []
     choice_later = any(lx.CHOICE.search(c) and not fix_first_word(words(c), lx.QUESTION_WORDS) for c in after_head)
-    is_open, why = _open_or_closed(kind, tail if tag else None, first_word, choice_later, sentence)
+    is_open, why, form = _open_or_closed(kind, tail if tag else None, first_word, choice_later, sentence)
     reasons.append(why)
     if not has_mark:
         reasons.append("Let op: het vraagteken ontbreekt.")
     if cut:
         reasons.append("Alleen het begin van deze lange tekst is bekeken.")
 
-    lens, lens_reasons = _lens(sentence)
+    lens, lens_reasons, lens_codes = _lens(sentence)
     reasons.extend(lens_reasons)
-    return QuestionAnalysis(True, is_open, lens, reasons, _suggest(is_open, lens, first_word, sentence))
+    return QuestionAnalysis(
+        True, is_open, lens, reasons, _suggest(is_open, lens, first_word, sentence), [form, *lens_codes]
+    )
 
 
 def _suggest(is_open: bool, lens: str, first_word: str, sentence: str) -> str | None:
