@@ -14,7 +14,11 @@ POOL ?= 10
 N ?= 30
 BROWSERS ?= 2
 
-.PHONY: install workshop lab test test-unit test-notebooks test-browser test-load bench bench-workshop lint check-content content-schema clean
+# The labelled development rounds the feedback's word model learns from (tests/data/, no held-out set).
+FEEDBACK_DEV := $(addprefix tests/data/,vragen.yaml uitingen.yaml ontwikkelset_2.yaml ontwikkelset_3.yaml \
+	ontwikkelset_4.yaml ontwikkelset_5.yaml ontwikkelset_6_vragen.yaml ontwikkelset_6_doelen_uitingen.yaml)
+
+.PHONY: install workshop lab test test-unit test-notebooks test-browser test-load bench bench-workshop lint check-content content-schema feedback-model clean
 
 # (Re)install only when the dependencies change.
 $(STAMP): pyproject.toml
@@ -67,6 +71,10 @@ check-content: $(STAMP)
 ## JSON Schemas of the content files, for an editor that validates YAML (VS Code: YAML extension).
 content-schema: $(STAMP)
 	$(BIN)/python -m workbook.content --schema exercises/schema
+
+## The word model of the feedback, trained on the development rounds only (never on a held-out set).
+feedback-model: $(STAMP)
+	$(BIN)/python -m workbook.feedback.model $(FEEDBACK_DEV)
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbook.feedback import lexicon as lx
+from workbook.feedback.model import lens_model
 from workbook.feedback.text import clauses, fix_first_word, normalise, sentences, words
 
 __all__ = ["QuestionAnalysis", "analyse_question"]
@@ -146,13 +147,30 @@ def _score_success_and_absence(
         scores.green -= 0.6  # negated success words point at the problem ("wat lukt er niet")
 
 
+def _focus(sentence: str) -> str:
+    """Return the sentence without its context clauses ('ook al ...', 'terwijl ...', a leading 'als ...,').
+
+    What such a clause names is the situation, not what the question asks the student to look at.
+    """
+    return lx.CONTEXT_CLAUSE.sub(" ", sentence)
+
+
+def _add_red_cues(scores: _Scores, sentence: str) -> None:
+    """Score the red cues on the sentence without its context clauses (see :func:`_focus`)."""
+    scores.add_cues(lx.RED, _focus(sentence), green=False)
+
+
 def _lens_scores(sentence: str) -> tuple[_Scores, bool]:
     """Score a sentence red and green; also return whether it says what does work ('wel')."""
     scores = _Scores()
     negative, success, wel = _mood(sentence, scores)
     family = scores.add_cues(lx.SF_FAMILIES, sentence, green=True)
+    if lx.NEGATED_PROBLEM.search(sentence) and not re.search(r"\bwaarom\b", sentence):
+        # "Op welke dagen is er geen ruzie?": the absence of the problem is an exception
+        scores.add_green(1.5, "Vraagt naar een moment zonder het probleem: een uitzondering.", "uitzondering")
+        family = True
     _score_waarom(sentence, scores, negative, success, wel)
-    scores.add_cues(lx.RED, sentence, green=False)
+    _add_red_cues(scores, sentence)
     scores.add_cues(lx.GREEN, sentence, green=True)
     _score_success_and_absence(sentence, scores, negative, success, wel, family)
     return scores, wel
@@ -180,8 +198,40 @@ def _doubtful_red(sentence: str, red: float, green: float) -> bool:
     return red <= WEAK_RED and lx.ORIENTED_FORWARD.search(sentence) is not None
 
 
+# The word model (see workbook.feedback.model) decides where the rules find nothing or doubt:
+# green from this probability on, red only from a higher one (green judged red costs most).
+MODEL_GREEN = 0.6
+MODEL_RED = 0.9
+MODEL_VETO = 0.9  # a red verdict of the rules becomes 'twijfel' when the words look this green
+
+
 def _lens(sentence: str) -> tuple[str, list[str], list[str]]:
-    """Decide the lens of a sentence (rood, groen, neutraal or twijfel), why in Dutch, and the reason codes."""
+    """Decide the lens of a sentence (rood, groen, neutraal or twijfel), why in Dutch, and the reason codes.
+
+    The rules decide; where they find no cue (neutraal) or doubt (twijfel), the word model may.
+    """
+    lens, reasons, codes = _lens_by_rules(sentence)
+    if lens == "groen":
+        return lens, reasons, codes
+    guess = lens_model().guess(sentence)
+    if guess is None or not guess.evidence:
+        return lens, reasons, codes
+    words_named = ", ".join(f"'{w}'" for w in guess.evidence)
+    if lens == "rood":
+        if guess.label == "groen" and guess.probability >= MODEL_VETO:
+            # the rules saw a problem, the words look solution-focused: say so rather than call it red
+            why = f"Woorden als {words_named} komen vooral voor in oplossingsgerichte vragen."
+            return "twijfel", [TWIJFEL_REASON, why, *reasons], ["twijfel", "woordmodel", *codes]
+        return lens, reasons, codes
+    if guess.label == "groen" and guess.probability >= MODEL_GREEN:
+        return "groen", [f"Woorden als {words_named} komen vooral voor in oplossingsgerichte vragen."], ["woordmodel"]
+    if lens == "neutraal" and guess.label == "rood" and guess.probability >= MODEL_RED:
+        return "rood", [f"Woorden als {words_named} komen vooral voor in probleemgerichte vragen."], ["woordmodel"]
+    return lens, reasons, codes
+
+
+def _lens_by_rules(sentence: str) -> tuple[str, list[str], list[str]]:
+    """Decide the lens by the rules alone (see :func:`_lens`)."""
     scores, wel = _lens_scores(sentence)
     red, green = scores.red, scores.green
     if red < 1.0 and green < 1.0:

@@ -200,6 +200,20 @@ class ElementRules(_Strict):
     schema_version: Literal[1]
     elementen: dict[str, list[CueRule]]
     blokkades: list[CueRule] = Field(min_length=1)
+    # A green question that no element cue recognises: which lens codes (bril.yaml) serve which element.
+    uit_vragen: dict[str, list[str]] = Field(default_factory=dict)
+
+    @field_validator("uit_vragen")
+    @classmethod
+    def _question_elements(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = [e for e in value if e not in ELEMENT_IDS]
+        if unknown:
+            raise ValueError(f"onbekend element: {', '.join(unknown)}")
+        codes = [c for cs in value.values() for c in cs]
+        double = sorted({c for c in codes if codes.count(c) > 1})
+        if double:
+            raise ValueError(f"een code hoort bij één element: {', '.join(double)}")
+        return value
 
     @field_validator("elementen")
     @classmethod
