@@ -22,9 +22,9 @@ ENGINE = Path(feedback.__file__).resolve().parent
 THRESHOLDS = {
     "open/gesloten": 0.95,
     "bril": 0.89,
-    "doel specifiek": 0.84,
-    "doel meetbaar": 0.88,
-    "doel tijdgebonden": 0.92,
+    "doel specifiek": 0.85,
+    "doel meetbaar": 0.87,
+    "doel tijdgebonden": 0.95,
     "doel positief": 0.95,
     "element top-1": 0.91,
 }
@@ -39,17 +39,17 @@ HOLDOUT_FLOORS = {
     "holdout_2.yaml": {
         "open/gesloten": 0.95,
         "bril": 0.87,
-        "doel specifiek": 0.78,
-        "doel meetbaar": 0.80,
-        "doel tijdgebonden": 0.92,
+        "doel specifiek": 0.89,
+        "doel meetbaar": 0.83,
+        "doel tijdgebonden": 0.94,
         "element top-1": 0.84,
     },
     "holdout_3.yaml": {
         "open/gesloten": 0.94,
         "bril": 0.83,
-        "doel specifiek": 0.74,
-        "doel meetbaar": 0.87,
-        "doel tijdgebonden": 0.79,
+        "doel specifiek": 0.77,
+        "doel meetbaar": 0.86,
+        "doel tijdgebonden": 0.83,
         "element top-1": 0.72,
     },
 }
@@ -64,7 +64,7 @@ HOLDOUT_CEILINGS = {
 ROUND_5_FLOORS = {
     "open/gesloten": 0.95,
     "bril": 0.92,
-    "doel specifiek": 0.90,
+    "doel specifiek": 0.86,
     "doel meetbaar": 0.93,
     "doel tijdgebonden": 0.91,
     "element top-1": 0.94,

@@ -65,6 +65,13 @@ TIME = re.compile(
     rf"|\b(tot|voor|vóór|na|op|bij) (de|het) (volgende|eerstvolgende|komende) \w+"
     rf"|\b(aan het )?eind(e)? van (het|dit|de|deze) (schooljaar|blok|periode|jaar|week|maand|semester)\b"
     rf"|\b(morgen|overmorgen)\b"
+    # the end of a lesson or series, this year or block, a season, a next occasion of one's own
+    rf"|\b(aan het |tegen het )?(eind|einde|slot) van (de |deze |dit |het )?(les|lessen|lessenserie|lesweek|les \d+"
+    rf"|schooldag|dag|training|cursus|project|module|thema)\b|\bna afloop van\b|\bna (deze|de|elke) les\b"
+    rf"|\b(dit|deze|komend|komende) (jaar|blok|schooljaar|semester|trimester|kwartaal|periode)\b"
+    rf"|\b(voor|vóór|tot|na|rond) de (zomer|kerst|herfst|winter|lente|paas\w*|meivakantie)\b"
+    rf"|\b(op|in|bij|voor|tot) (mijn|zijn|haar|je|jouw|ons) (volgende|eerstvolgende|komende) \w+"
+    rf"|\b(in|tijdens|voor|vóór|tot|na) de (toetsweek|proefwerkweek|examenperiode|examens)\b"
 )
 MEASURE = re.compile(
     rf"\b{_NUM} ?(keer|x|minuten|minuut|min|uur|kwartier|woorden|woordjes|bladzijde\w*|pagina\w*|opdrachten"
@@ -81,6 +88,7 @@ MEASURE = re.compile(
     r"|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|dertig|veertig|vijftig"
     r"|honderd)( [a-zà-ÿ]+){0,2} [a-zà-ÿ]{3,}(en|s)\b"
     r"|\b(foutloos|zonder (een )?(fout|fouten)|zonder (hulp|spiekbriefje|rekenmachine)|alle [a-zà-ÿ]+ goed)\b"
+    r"|\bgeen enkele (keer|les|dag|uur|toets|onvoldoende)\b"
 )
 # How many subjects a goal is about ("voor de 3 vakken") is its scope, not a success criterion.
 SCOPE = re.compile(
@@ -184,7 +192,7 @@ def check_goal(text: object) -> GoalCheck:
     # (A fragment of a few words, only a frequency or a grade, names no behaviour: that needs a sentence.)
     whole_sentence = len(words(norm)) >= 6
     shows_behaviour = (action is not None and context is not None) or (measure is not None and whole_sentence)
-    specific = shows_behaviour and vague is None and negation is None
+    specific = shows_behaviour and vague is None
     criteria["specifiek"] = specific
     found["specifiek"] = _snippet(action) if specific else ""
     criteria["positief"] = negation is None
