@@ -127,3 +127,18 @@ def test_every_lens_code_of_a_cue_comes_from_the_rules_file():
     for text in ("Wat gaat er goed?", "Waarom ging het mis?", "Wat houdt je tegen?", "Wie kan je helpen?"):
         got = feedback.analyse_question(text).codes[1:]
         assert got and set(got) <= codes | built_in | {"informatie", "twijfel"}
+
+
+def test_the_shipped_json_schemas_of_the_rules_are_current(tmp_path):
+    from workbook.feedback.rules import write_json_schemas
+
+    for fresh in write_json_schemas(tmp_path):
+        shipped = RULES_DIR / "schema" / fresh.name
+        assert shipped.read_text(encoding="utf-8") == fresh.read_text(encoding="utf-8"), "run: make content-schema"
+
+
+def test_check_content_also_checks_the_rules(capsys):
+    from workbook.content.loader import main
+
+    assert main([]) == 0
+    assert "feedbackregels" in capsys.readouterr().out

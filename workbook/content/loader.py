@@ -216,6 +216,10 @@ def main(argv: list[str] | None = None) -> int:
         target = Path(args[1]) if len(args) > 1 else exercises_dir() / "schema"
         for path in write_json_schemas(target):
             print(f"Geschreven: {path}")
+        from workbook.feedback.rules import write_json_schemas as write_rule_schemas  # noqa: PLC0415
+
+        for path in write_rule_schemas():
+            print(f"Geschreven: {path}")
         return 0
     results = load_all()
     errors = [r for r in results.values() if isinstance(r, ContentError)]
@@ -223,7 +227,14 @@ def main(argv: list[str] | None = None) -> int:
         print(err.message, file=sys.stderr)
     if not errors:
         print(f"Alle {len(results)} inhoudsbestanden in {exercises_dir()} zijn in orde.")
-    return 1 if errors else 0
+    from workbook.feedback.rules import check_all  # noqa: PLC0415 (only this command needs the rules)
+
+    rule_problems = {name: problems for name, problems in check_all().items() if problems}
+    for name, problems in rule_problems.items():
+        print(f"Fout in workbook/feedback/regels/{name}:", *(f"- {p}" for p in problems), sep="\n", file=sys.stderr)
+    if not rule_problems:
+        print("De feedbackregels en al hun voorbeelden zijn in orde.")
+    return 1 if errors or rule_problems else 0
 
 
 FolderItem = Rollenspel | Oefengesprek

@@ -13,6 +13,7 @@ phrases, matched as whole words). ``voorbeelden.wel`` must match, ``voorbeelden.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -32,6 +33,7 @@ __all__ = [
     "element_rules",
     "check_examples",
     "check_all",
+    "write_json_schemas",
 ]
 
 RULES_DIR = Path(__file__).resolve().parent / "regels"
@@ -346,3 +348,17 @@ def check_all(folder: Path | None = None) -> dict[str, list[str]]:
         except RuleError as err:
             result[name] = err.problems
     return result
+
+
+def write_json_schemas(folder: Path | None = None) -> list[Path]:
+    """Write the JSON Schemas of both rules files (for an editor that validates YAML); return the paths."""
+    target = folder or RULES_DIR / "schema"
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, model in (("bril", LensRules), ("elementen", ElementRules)):
+        path = target / f"{name}.schema.json"
+        schema = model.model_json_schema()
+        schema["title"] = f"Feedbackregels: {name}.yaml"
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

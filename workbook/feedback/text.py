@@ -141,12 +141,17 @@ SPELL_VOCABULARY = (
 
 @lru_cache(maxsize=8192)
 def _respell(token: str) -> str:
-    if len(token) < 5 or token in SPELL_VOCABULARY:
+    if len(token) < 5 or token in SPELL_VOCABULARY or token in REAL_WORDS:
         return token
     for word in SPELL_VOCABULARY:
-        if word[0] == token[0] and near(token, word):
+        # an inflection ("kleine" -> "klein", "moeilijke") is no typo: only the same stem differs
+        if word[0] == token[0] and near(token, word) and not (token.startswith(word) or word.startswith(token)):
             return word
     return token
+
+
+# Real words one letter away from a word the rules need: never "corrected" ("waarop" is not "waarom").
+REAL_WORDS = frozenset("gedaan waarop waarin hielpen helpend vertelt volgend gelukkig balans".split())
 
 
 def respell(text: str) -> str:
