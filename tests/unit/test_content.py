@@ -249,3 +249,69 @@ def test_the_element_ids_have_one_source():
 
     assert ELEMENT_IDS == get_args(ElementId)
     assert [e.id for e in content.load("elementen").elementen] == list(ELEMENT_IDS)
+
+
+def test_a_text_fills_its_named_values_and_a_wrong_field_gets_a_dutch_error(broken_dir: Path, monkeypatch):
+    from workbook.ui.html import Markup, html
+    from workbook.ui.texts import tekst, tekst_html
+
+    monkeypatch.setenv("WERKBOEK_EXERCISES", str(broken_dir))
+    path = broken_dir / "teksten.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '  proef.vol: "Je tekst is te lang (hoogstens {max} tekens), {naam}."\n'
+        + '  proef.open_accolade: "Hoogstens {max tekens."\n'
+        + '  proef.attribuut: "Hoogstens {max.real} tekens."\n',
+        encoding="utf-8",
+    )
+    filled_text = tekst("proef.vol", max=400, naam="<b>Sanne</b>")
+    assert filled_text == "Je tekst is te lang (hoogstens 400 tekens), <b>Sanne</b>."  # not escaped: plain text
+    assert tekst("proef.vol") == "Je tekst is te lang (hoogstens {max} tekens), {naam}."  # no values: as stored
+    assert tekst("sessie.niet_aangemeld").startswith("Je bent niet aangemeld")
+    # the HTML variant escapes the text and plain values, and puts Markup values in as they are
+    filled = tekst_html("proef.vol", max=html("<strong>{}</strong>", 400), naam="<b>")
+    assert filled == Markup("Je tekst is te lang (hoogstens <strong>400</strong> tekens), &lt;b&gt;.")
+
+    with pytest.raises(ContentError) as info:  # a field the code does not fill: no KeyError, a Dutch message
+        tekst("proef.vol", max=400)
+    msg = info.value.message
+    assert "exercises/teksten.yaml" in msg and "'proef.vol'" in msg
+    assert "het veld {naam}" in msg and "Gebruik alleen {max}" in msg
+    with pytest.raises(ContentError, match="accolades die niet kloppen"):
+        tekst("proef.open_accolade", max=400)
+    with pytest.raises(ContentError, match=r"het veld \{max\.real\}"):  # a text cannot reach into a value
+        tekst("proef.attribuut", max=400)
+    with pytest.raises(ContentError, match="'proef.bestaat_niet' ontbreekt"):
+        tekst("proef.bestaat_niet", max=400)
+
+
+def test_every_text_the_interface_asks_for_exists_with_the_fields_it_fills():
+    """Each ``tekst("key", ...)`` in workbook/ui names a text in teksten.yaml and fills each of its fields."""
+    import ast
+    from string import Formatter
+
+    from workbook.ui.scenario_form import FIELDS, field_label
+
+    texts = content.load("teksten").teksten
+    problems, asked = [], 0
+    for path in sorted((EXERCISES.parent / "workbook" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id not in {"tekst", "tekst_html"} or not node.args:
+                continue
+            key = node.args[0].value if isinstance(node.args[0], ast.Constant) else None
+            if key is None:  # a key built in code (the scenario form's field labels): checked below
+                continue
+            asked += 1
+            where = f"{path.name}:{node.lineno} '{key}'"
+            if key not in texts:
+                problems.append(f"{where}: not in teksten.yaml")
+                continue
+            fields = {name for _text, name, _spec, _conv in Formatter().parse(texts[key]) if name is not None}
+            given = {k.arg for k in node.keywords}
+            if not fields <= given:  # without values a field would show as it is, braces and all
+                problems.append(f"{where}: the text has {sorted(fields)}, the code fills {sorted(given)}")
+    assert problems == []
+    assert asked > 100
+    assert all(field_label(key) for key, _kind in FIELDS)

@@ -96,3 +96,52 @@ def test_only_the_ui_layer_imports_ipywidgets():
         and re.search(r"^\s*(import|from) ipywidgets\b", path.read_text(encoding="utf-8"), re.M)
     ]
     assert offenders == []
+
+
+# Words that mark a run of text as Dutch (none of them is an English word the code uses).
+_DUTCH_WORDS = {
+    "de", "het", "een", "je", "jij", "jouw", "en", "van", "op", "niet", "naar", "voor", "met", "wat",
+    "hoe", "er", "dit", "die", "deze", "of", "te", "om", "bij", "zijn", "wordt", "kan", "ik", "mijn",
+    "nog", "al", "als", "aan", "zich", "ze", "hem", "wel", "geen", "ook", "dan", "maar", "uit", "hier",
+    "nu", "eerst", "klik", "typ", "welk", "welke",
+}  # fmt: skip
+# Dutch that stays in Python on purpose: what the page says when content (teksten.yaml too) is what
+# failed, and tab titles (short labels may stay; these happen to have three words).
+_DUTCH_IN_PYTHON = (
+    "Deze module kan nu niet worden geopend",  # app.py: a module failed to build
+    "Het werkboek kon deze pagina nu niet opbouwen",  # app.py: the app failed to build
+    "Herlaad de pagina",
+    "Dit onderdeel kan nu niet worden getoond",  # common.error_box: a content file is broken
+    "Wel of niet?",  # tab titles
+    "Gesprek op school",
+)
+
+
+def test_the_interface_has_no_dutch_sentences_in_python():
+    """Dutch interface text is in exercises/teksten.yaml (``tekst("key")``); labels of one or two words may stay."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "workbook" / "ui").rglob("*.py")):
+        if path.name == "texts.py":  # its errors are about teksten.yaml itself
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Constant) or not isinstance(node.value, str) or id(node) in docstrings:
+                continue
+            if any(allowed in node.value for allowed in _DUTCH_IN_PYTHON):
+                continue
+            for run in re.split(r"<[^>]*>|\{[^}]*\}", node.value):  # the text between tags and fields
+                # words have letters (a symbol like ✔ is none); a key such as "a.b_c" is one word
+                words = [w.strip(".,:;!?()'\"").lower() for w in run.split() if re.search(r"[^\W\d_]", w)]
+                if len(words) >= 3 and any(w in _DUTCH_WORDS for w in words):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {run.strip()!r}")
+    assert offenders == [], "Dutch text belongs in exercises/teksten.yaml:\n" + "\n".join(offenders)

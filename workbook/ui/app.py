@@ -31,6 +31,7 @@ from workbook.ui.common import PageContext, Shows, close_tree, page_context, sty
 from workbook.ui.exercise import Page
 from workbook.ui.html import html, notice
 from workbook.ui.start import StartPage
+from workbook.ui.texts import tekst
 
 __all__ = ["WorkbookApp", "app", "HOME"]
 
@@ -99,9 +100,9 @@ class WorkbookApp(Shows):
         self.menu.layout = widgets.Layout(width="auto", max_width="440px", flex="1 1 260px")
         self.menu.add_class("wb-nav-menu")
         self.menu.observe(self._on_menu, names="value")
-        self.home_button = widgets.Button(description="Start", icon="home", tooltip="Naar de startpagina")
-        self.prev_button = widgets.Button(description="Vorige", icon="arrow-left", tooltip="Vorige module")
-        self.next_button = widgets.Button(description="Volgende", icon="arrow-right", tooltip="Volgende module")
+        self.home_button = widgets.Button(description="Start", icon="home", tooltip=tekst("app.naar_start"))
+        self.prev_button = widgets.Button(description="Vorige", icon="arrow-left", tooltip=tekst("app.vorige"))
+        self.next_button = widgets.Button(description="Volgende", icon="arrow-right", tooltip=tekst("app.volgende"))
         for button, css in (
             (self.home_button, "wb-nav-home"),
             (self.prev_button, "wb-nav-prev"),
@@ -207,6 +208,7 @@ class WorkbookApp(Shows):
                 self._views[spec.id] = registry.builder(spec)(self.ctx)
             except Exception:  # noqa: BLE001 - one broken module must not take the app down
                 log.exception("building module %s failed", spec.id)
+                # In Python, not in teksten.yaml: a broken content file may be what failed here.
                 return widgets.HTML(
                     notice(
                         "Deze module kan nu niet worden geopend. De andere modules werken gewoon. "
@@ -291,6 +293,7 @@ def app(ctx: PageContext | None = None) -> WorkbookApp | widgets.HTML:
         return WorkbookApp(ctx, first)
     except Exception:  # noqa: BLE001 - a participant must never get a blank page
         log.exception("building the participants' app failed")
+        # In Python, not in teksten.yaml: the last resort, also when that file is what failed.
         return widgets.HTML(
             html(
                 '<div class="wb-card wb-error">{} <button type="button" class="wb-reload" '

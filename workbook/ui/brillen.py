@@ -21,6 +21,7 @@ from workbook.practice import (
 from workbook.ui.exercise import ModulePage, Page, module_page
 from workbook.ui.html import Markup, bullets, html, join
 from workbook.ui.render import judged_question_html, lens_badge, question_html
+from workbook.ui.texts import tekst
 from workbook.ui.views.lab import LabView
 from workbook.ui.views.quiz import QuizView
 from workbook.ui.views.rewrite import RewriteView
@@ -42,9 +43,10 @@ def explain_html(lenses: BrillenFile, questions: OpenGeslotenFile) -> Markup:
         for b in lenses.brillen
     )
     return html(
-        '<div class="wb-card"><p>{}</p>{}<h4>Open en gesloten vragen</h4><p>{}</p><p>{}</p><p>{}</p></div>',
+        '<div class="wb-card"><p>{}</p>{}<h4>{}</h4><p>{}</p><p>{}</p><p>{}</p></div>',
         lenses.inleiding,
         parts,
+        tekst("brillen.open_gesloten_titel"),
         questions.inleiding,
         questions.open_uitleg,
         questions.gesloten_uitleg,
@@ -62,20 +64,20 @@ def module(page: ModulePage, seed: int | None = None) -> Page:
         judged_question_html,
         "wb-green",
         lenses.opdrachten["herschrijven"],
-        "Typ hier je groene vraag...",
+        tekst("brillen.herschrijven_voorbeeld"),
     )
     open_ = RewriteView(
         RewriteProgress(closed_to_open_tasks(questions), judge_open),
         judged_question_html,
         "wb-open",
         questions.opdracht,
-        "Typ hier je open vraag...",
+        tekst("brillen.open_voorbeeld"),
     )
     lab = LabView(
         lambda text: question_html(feedback.analyse_question(text)),
         "wb-lab",
         lenses.opdrachten["lab"],
-        "Typ een vraag, bijvoorbeeld: Wanneer lukt het wel?",
+        tekst("brillen.lab_voorbeeld"),
     )
     tabs = page.tabs(
         ("Uitleg", widgets.HTML(explain_html(lenses, questions))),

@@ -20,7 +20,7 @@ from workbook.autosave import Autosaver
 from workbook.session import Session
 from workbook.store import Store, default_url
 from workbook.ui.html import EMPTY, Markup, html, notice
-from workbook.ui.texts import tekst
+from workbook.ui.texts import tekst, tekst_html
 
 __all__ = [
     "Shows",
@@ -80,7 +80,10 @@ def card(body: Markup, kind: str = "", title: str | None = None) -> widgets.HTML
 
 
 def error_box(err: content.ContentError) -> widgets.HTML:
-    """Explain a content error in Dutch, in the place where the module would be."""
+    """Explain a content error in Dutch, in the place where the module would be.
+
+    Its words are in Python, not in ``teksten.yaml``: that file may be the one that is broken.
+    """
     text = (
         "Dit onderdeel kan nu niet worden getoond, omdat een inhoudsbestand een fout bevat. "
         "De rest van het werkboek werkt gewoon. Geef deze melding door aan je begeleider:\n\n" + err.message
@@ -170,9 +173,7 @@ def page_context(store: Store | None = None, sess: Session | None = None) -> Pag
     if sess is not None:
         return PageContext(store, sess)
     if store is None:
-        return PageContext(
-            None, None, "De opslag is nu niet bereikbaar. Je kunt oefenen, maar je werk wordt niet bewaard."
-        )
+        return PageContext(None, None, tekst("sessie.opslag_onbereikbaar"))
     found, problem = session.current(store)
     return PageContext(store, found, problem)
 
@@ -181,11 +182,7 @@ def who_html(ctx: PageContext, extra: Markup = EMPTY) -> Markup:
     """Return who is working (or why nothing is saved) as a coloured line, with ``extra`` at the end."""
     if ctx.session is not None:
         where = "zelfstudie" if ctx.session.self_study else "training " + ctx.session.workshop
-        text = html(
-            "Je werkt als <strong>{}</strong> ({}). Je antwoorden worden automatisch bewaard.",
-            ctx.session.participant,
-            where,
-        )
+        text = tekst_html("sessie.werkt_als", naam=html("<strong>{}</strong>", ctx.session.participant), waar=where)
         kind = "wb-info"
     else:
         text = html("{}", ctx.problem or tekst("sessie.niet_aangemeld"))

@@ -24,7 +24,7 @@ from workbook.store import Store
 from workbook.ui.common import Shows, card, close_tree, get_store, style
 from workbook.ui.html import Markup, html, notice
 from workbook.ui.lock import MAX_ATTEMPTS, KeyLock
-from workbook.ui.texts import tekst
+from workbook.ui.texts import tekst, tekst_html
 from workbook.ui.views.downloads import download_link
 
 __all__ = ["dashboard", "Dashboard", "MAX_ATTEMPTS"]
@@ -87,7 +87,7 @@ class Dashboard(Shows):
 
     def _opened(self) -> None:
         if self.store is None:
-            self.message.value = notice("De opslag is niet bereikbaar; er valt niets te tonen.", "wb-error")
+            self.message.value = notice(tekst("dashboard.opslag_onbereikbaar"), "wb-error")
             return
         self._build_overview()
 
@@ -98,7 +98,7 @@ class Dashboard(Shows):
         self.workshop.add_class("wb-workshop")
         self.refresh_button = widgets.Button(description="Vernieuwen", icon="refresh")
         self.refresh_button.add_class("wb-refresh")
-        self.auto = widgets.Checkbox(description="Automatisch vernieuwen, elke", value=False, indent=False)
+        self.auto = widgets.Checkbox(description=tekst("dashboard.automatisch"), value=False, indent=False)
         self.interval = widgets.BoundedIntText(value=15, min=5, max=600, layout=widgets.Layout(width="70px"))
         self.stamp = widgets.HTML()
         self.out = widgets.VBox()
@@ -151,12 +151,9 @@ class Dashboard(Shows):
             self.create_message.value = notice(str(exc), "wb-error")
             return
         if not self.db.create_training(code):
-            self.create_message.value = notice(f"Training {code} bestaat al; je ziet hem hieronder.", "wb-info")
+            self.create_message.value = notice(tekst("dashboard.bestaat_al", code=code), "wb-info")
         else:
-            self.create_message.value = notice(
-                f"Training {code} is aangemaakt. Deelnemers vullen op de startpagina deze code en hun naam in.",
-                "wb-ok",
-            )
+            self.create_message.value = notice(tekst("dashboard.aangemaakt", code=code), "wb-ok")
         self.new_code.value = suggest_code()
         self._load_workshops()
         self.workshop.value = code
@@ -202,13 +199,13 @@ class Dashboard(Shows):
         aliases = self.db.aliases(code)
         self._generation += 1
         parts = [self._summary(code, aliases, frame), self._readmit_box(code, aliases)]
-        parts.append(card(_table(aggregates.progress(frame)), title="Voortgang per module"))
+        parts.append(card(_table(aggregates.progress(frame)), title=tekst("dashboard.voortgang_titel")))
         parts.append(card(_table(aggregates.per_participant(frame, aliases)), title="Per deelnemer"))
         scores = aggregates.quiz_scores(frame)
         if not scores.empty:
             plot = widgets.Image(value=_score_plot(scores), format="png", layout=widgets.Layout(max_width="620px"))
             plot.add_class("wb-score-plot")
-            parts.append(widgets.VBox([card(Markup(""), title="Verdeling van de quizscores (module 1)"), plot]))
+            parts.append(widgets.VBox([card(Markup(""), title=tekst("dashboard.scores_titel")), plot]))
         for panel in aggregates.PANELS:
             table = panel.compute(frame)
             body = _table(table) if not table.empty else html("<p class='wb-muted'>{}</p>", panel.empty_text)
@@ -228,25 +225,30 @@ class Dashboard(Shows):
     def _summary(self, code: str, aliases: list[str], frame: pd.DataFrame) -> widgets.HTML:
         return card(
             html(
-                "<p><strong>{}</strong> deelnemer(s) aangemeld: {}.</p>"
-                "<p class='wb-muted'>{} opgeslagen antwoorden (laatste versie per oefening).</p>",
-                len(aliases),
-                ", ".join(aliases) or "nog niemand",
-                len(frame),
+                "<p>{}</p><p class='wb-muted'>{}</p>",
+                tekst_html(
+                    "dashboard.aangemeld",
+                    aantal=html("<strong>{}</strong>", len(aliases)),
+                    namen=", ".join(aliases) or tekst("dashboard.nog_niemand"),
+                ),
+                tekst("dashboard.opgeslagen", aantal=len(frame)),
             ),
             title=f"Training {code}",
         )
 
     def _exports(self, code: str, frame: pd.DataFrame) -> widgets.HTML:
         if frame.empty:
-            return card(Markup("<p class='wb-muted'>Nog niets om te downloaden.</p>"), title="Downloaden")
+            return card(html("<p class='wb-muted'>{}</p>", tekst("dashboard.niets_te_downloaden")), title="Downloaden")
         safe = re.sub(r"[^A-Za-z0-9-]", "_", code)
         links = (
             download_link(
-                export.answers_csv(frame, excel=True), f"antwoorden_{safe}_excel.csv", "Voor Excel (CSV)", "text/csv"
+                export.answers_csv(frame, excel=True),
+                f"antwoorden_{safe}_excel.csv",
+                tekst("dashboard.voor_excel"),
+                "text/csv",
             )
             + Markup("&nbsp;&nbsp;&nbsp;")
-            + download_link(export.answers_csv(frame), f"antwoorden_{safe}.csv", "CSV (komma's, UTF-8)", "text/csv")
+            + download_link(export.answers_csv(frame), f"antwoorden_{safe}.csv", tekst("dashboard.csv"), "text/csv")
         )
         return card(html("<p>{}</p><p class='wb-muted'>{}</p>", links, tekst("dashboard.download")), title="Downloaden")
 
@@ -262,13 +264,10 @@ class Dashboard(Shows):
         def readmit(_b: widgets.Button) -> None:
             name = who.value
             if generation != self._generation or self.workshop.value != code or name not in aliases:
-                message.value = notice("Dit overzicht is verouderd. Klik op Vernieuwen.", "wb-error")
+                message.value = notice(tekst("dashboard.verouderd"), "wb-error")
                 return
             self.db.release_alias(code, name)
-            message.value = notice(
-                f"{name} kan zich nu opnieuw aanmelden met dezelfde naam en vindt dan de eigen antwoorden terug.",
-                "wb-ok",
-            )
+            message.value = notice(tekst("dashboard.toegelaten", naam=name), "wb-ok")
 
         button.on_click(readmit)
         return widgets.VBox(
@@ -281,7 +280,7 @@ class Dashboard(Shows):
 
     def _delete_box(self, code: str) -> widgets.VBox:
         generation = self._generation
-        confirm = widgets.Checkbox(description=f"Ja, verwijder alles van training {code}", indent=False)
+        confirm = widgets.Checkbox(description=tekst("dashboard.verwijderen_vinkje", code=code), indent=False)
         button = widgets.Button(description="Verwijderen", button_style="danger", icon="trash", disabled=True)
         button.add_class("wb-delete")
         confirm.observe(lambda c: setattr(button, "disabled", not c["new"]), names="value")
@@ -290,14 +289,14 @@ class Dashboard(Shows):
         def delete(_b: widgets.Button) -> None:
             # The browser's disabled state proves nothing: check the tick and the overview here.
             if not confirm.value:
-                message.value = notice("Zet eerst het vinkje om te bevestigen.", "wb-error")
+                message.value = notice(tekst("algemeen.eerst_vinkje"), "wb-error")
                 return
             if generation != self._generation or self.workshop.value != code:
-                message.value = notice("Dit overzicht is verouderd. Klik op Vernieuwen.", "wb-error")
+                message.value = notice(tekst("dashboard.verouderd"), "wb-error")
                 return
             n = self.db.delete_workshop(code)
             self.refresh()
-            done = card(html("<p>Training {} is verwijderd ({} antwoorden).</p>", code, n), kind="wb-ok")
+            done = card(html("<p>{}</p>", tekst("dashboard.verwijderd", code=code, aantal=n)), kind="wb-ok")
             done.add_class("wb-deleted")
             self.out.children = [done, *self.out.children]
 

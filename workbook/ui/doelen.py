@@ -12,6 +12,7 @@ from workbook import content
 from workbook.practice import RewriteProgress, goal_tasks, judge_goal
 from workbook.ui.exercise import ModulePage, Page, module_page
 from workbook.ui.render import judged_goal_html, smarti_html
+from workbook.ui.texts import tekst
 from workbook.ui.views.goal_card import GoalCardView
 from workbook.ui.views.rewrite import RewriteView
 
@@ -28,7 +29,7 @@ def module(page: ModulePage) -> Page:
         judged_goal_html,
         "wb-goal",
         data.opdrachten["herschrijven"],
-        "Typ hier het herschreven doel...",
+        tekst("doelen.herschrijven_voorbeeld"),
         reflections=people,
     )
     tabs = page.tabs(

@@ -45,14 +45,18 @@ class Explorer:
     def _render(self, element_id: str) -> None:
         e = self._elements[element_id]
         self._card.value = html(
-            '<div class="wb-card"><h3>{}</h3><p class="wb-muted">{}</p><h4>Wat is het?</h4><p>{}</p>'
-            "<h4>Waarom helpt het?</h4><p>{}</p><h4>Zo herken je het</h4><p>{}</p>"
-            "<h4>Zo kun je het zeggen</h4><ul>{}</ul><h4>Let op</h4>{}</div>",
+            '<div class="wb-card"><h3>{}</h3><p class="wb-muted">{}</p><h4>{}</h4><p>{}</p>'
+            "<h4>{}</h4><p>{}</p><h4>{}</h4><p>{}</p>"
+            "<h4>{}</h4><ul>{}</ul><h4>Let op</h4>{}</div>",
             e.naam,
             e.kort,
+            tekst("elementen.wat_titel"),
             e.wat,
+            tekst("elementen.waarom_titel"),
             e.waarom,
+            tekst("elementen.herkennen_titel"),
             e.herkennen,
+            tekst("elementen.zeggen_titel"),
             join(html('<li>"{}"</li>', p) for p in e.voorbeelden),
             bullets(e.valkuilen),
         )

@@ -323,7 +323,11 @@ class ModulePage:
 
     def failed(self, err: content.ContentError) -> Page:
         """Return the page that explains, in Dutch, why the module cannot be shown."""
-        return Page(widgets.VBox([style(), session_bar(self.ctx), error_box(err)]), {}, {})
+        try:
+            bar = session_bar(self.ctx)
+        except content.ContentError:  # the session bar's words come from teksten.yaml, which may be the broken file
+            bar = widgets.HTML()
+        return Page(widgets.VBox([style(), bar, error_box(err)]), {}, {})
 
 
 P = ParamSpec("P")

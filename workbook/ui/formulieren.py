@@ -8,6 +8,7 @@ from workbook import content
 from workbook.content import Formulier
 from workbook.ui.exercise import ModulePage, Page, module_page
 from workbook.ui.html import Markup, html
+from workbook.ui.texts import tekst
 from workbook.ui.views.form import FormView
 
 __all__ = ["module", "TAB_TITLES"]
@@ -18,7 +19,10 @@ TAB_TITLES = {"voorbereiding": "Voorbereiding (leerling)", "gesprek": "Gesprek (
 def form_intro(form: Formulier) -> Markup:
     """Return who fills in the form, and when."""
     return html(
-        "<p><strong>Wie vult het in:</strong> {}</p><p><strong>Wanneer:</strong> {}</p>", form.wie, form.wanneer
+        "<p><strong>{}</strong> {}</p><p><strong>Wanneer:</strong> {}</p>",
+        tekst("formulieren.wie"),
+        form.wie,
+        form.wanneer,
     )
 
 

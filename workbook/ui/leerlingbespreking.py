@@ -33,7 +33,7 @@ def module(page: ModulePage, seed: int | None = None) -> Page:
         judged_question_html,
         "wb-meeting",
         tekst("leerlingbespreking.herschrijven"),
-        "Typ hier je oplossingsgerichte vraag...",
+        tekst("leerlingbespreking.herschrijven_voorbeeld"),
     )
     tabs = page.tabs(
         ("De bespreking", widgets.HTML(meeting_html(data))),

@@ -10,6 +10,7 @@ from workbook import begeleider, session
 from workbook.store import Store
 from workbook.ui.common import card
 from workbook.ui.html import Markup, notice
+from workbook.ui.texts import tekst
 
 __all__ = ["KeyLock", "MAX_ATTEMPTS"]
 
@@ -38,11 +39,7 @@ class KeyLock:
         self.message = widgets.HTML()
         self.message.add_class("wb-key-message")
         if begeleider.configured_key() is None:
-            self.message.value = notice(
-                "Er is nog geen (sterke) begeleiderssleutel ingesteld. Start het werkboek met 'make workshop' "
-                "(die maakt een sleutel aan), of zet WERKBOEK_BEGELEIDER_KEY op minstens 12 tekens.",
-                "wb-error",
-            )
+            self.message.value = notice(tekst("sleutel.niet_ingesteld"), "wb-error")
         self.widget = widgets.VBox(
             [card(intro_html, title=intro_title), widgets.HBox([self.key, self.button]), self.message]
         )
@@ -53,13 +50,11 @@ class KeyLock:
             return True
         typed, self.key.value = self.key.value, ""
         if not (session.from_this_computer() or begeleider.network_allowed()):
-            self.message.value = notice(
-                "De begeleiderspagina's openen alleen op de computer waarop het werkboek draait.", "wb-error"
-            )
+            self.message.value = notice(tekst("sleutel.niet_deze_computer"), "wb-error")
             return False
         ok, problem = begeleider.try_key(self.store, session.client_id(), typed)
         if not ok:
-            self.message.value = notice(problem or "Deze sleutel klopt niet.", "wb-error")
+            self.message.value = notice(problem or tekst("sleutel.klopt_niet"), "wb-error")
             return False
         self.message.value = ""
         self.opened = True

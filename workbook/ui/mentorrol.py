@@ -23,7 +23,7 @@ def module(page: ModulePage, seed: int | None = None) -> Page:
     quiz = QuizView(lambda: role_quiz(data, seed=seed), tekst("mentorrol.quiz"))
     dialogue = FormView(
         "mentorrol",
-        "Voorbereiding professioneel gesprek over het mentoraat",
+        tekst("mentorrol.gesprek_titel"),
         html("<p>{}</p>", tekst("mentorrol.gesprek")),
         data.onderwerpen,
     )

@@ -29,7 +29,7 @@ def module(page: ModulePage) -> Page:
     parts = [_Part(g.naam, [f"Bijvoorbeeld: {g.voorbeelden}."]) for g in data.positieve_gebieden]
     aspects = FormView(
         "positieve_aspecten",
-        "Positieve aspecten voor het gesprek met ouders",
+        tekst("ouders.positieve_aspecten_titel"),
         html("<p>{}</p>", tekst("ouders.positieve_aspecten")),
         parts,
     )

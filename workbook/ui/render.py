@@ -81,7 +81,7 @@ def goal_html(g: feedback.GoalCheck) -> Markup:
     if g.tips:
         tips = html("<p><strong>Tips</strong></p>{}", bullets(g.tips))
     else:
-        tips = Markup("<p>✔ Alles wat het werkboek kan zien, is in orde.</p>")
+        tips = html("<p>✔ {}</p>", tekst("doelen.alles_in_orde"))
     return html('<div class="wb-card wb-live"><ul class="wb-checklist">{}</ul>{}</div>', rows, tips)
 
 
@@ -94,7 +94,7 @@ def elements_html(text: str, names: dict[str, str]) -> Markup:
         html("<li><strong>{}</strong>{}: {}</li>", names.get(e, e), " (vooral)" if i == 0 else "", " ".join(reasons[e]))
         for i, e in enumerate(ranked)
     )
-    return html('<div class="wb-card wb-live"><p>✔ Hierin herken ik:</p><ul>{}</ul></div>', items)
+    return html('<div class="wb-card wb-live"><p>✔ {}</p><ul>{}</ul></div>', tekst("elementen.herken_ik"), items)
 
 
 def quoted(text: str) -> Markup:
@@ -125,22 +125,26 @@ def role_card(scenario: Rollenspel, role: str) -> Markup:
     if role == "mentor":
         m = scenario.mentor
         return html(
-            "<h3>Jij bent de mentor</h3><p>{}</p><p><strong>Je doel:</strong> {}</p>"
-            "<p class='wb-muted'>Je hebt ongeveer {} minuten.</p>",
+            "<h3>{}</h3><p>{}</p><p><strong>Je doel:</strong> {}</p><p class='wb-muted'>{}</p>",
+            tekst("rollenspel.kaart_mentor"),
             m.situatie,
             m.doel,
-            scenario.minuten,
+            tekst("rollenspel.minuten", minuten=scenario.minuten),
         )
     if role == "leerling":
         s = scenario.leerling
         return html(
-            "<h3>Jij bent de leerling</h3><p>{}</p><p><strong>Hoe je je voelt:</strong> {}</p>"
-            "<p><strong>Als de mentor je erkent:</strong> {}</p><p><strong>Bij advies of een verwijt:</strong> {}</p>"
-            "<p><strong>Dingen die je zou kunnen zeggen:</strong></p>{}",
+            "<h3>{}</h3><p>{}</p><p><strong>{}</strong> {}</p><p><strong>{}</strong> {}</p>"
+            "<p><strong>{}</strong> {}</p><p><strong>{}</strong></p>{}",
+            tekst("rollenspel.kaart_leerling"),
             s.achtergrond,
+            tekst("rollenspel.leerling_gevoel"),
             s.gevoel,
+            tekst("rollenspel.leerling_erkenning"),
             s.bij_erkenning,
+            tekst("rollenspel.leerling_advies"),
             s.bij_advies,
+            tekst("rollenspel.leerling_zinnen"),
             bullets(s.zinnen),
         )
     phrasings = join(
@@ -148,10 +152,11 @@ def role_card(scenario: Rollenspel, role: str) -> Markup:
         for e in ELEMENT_IDS
     )
     return html(
-        "<h3>Jij bent de observator</h3><p>{}</p><p><strong>Let op:</strong></p>{}"
-        "<details><summary>Voorbeeldzinnen per element</summary><ul>{}</ul></details>",
+        "<h3>{}</h3><p>{}</p><p><strong>Let op:</strong></p>{}<details><summary>{}</summary><ul>{}</ul></details>",
+        tekst("rollenspel.kaart_observator"),
         tekst("rollenspel.observator"),
         bullets(scenario.observator.let_op),
+        tekst("rollenspel.voorbeeldzinnen"),
         phrasings,
     )
 
@@ -160,10 +165,11 @@ def levels_html(data: LuisterenFile) -> Markup:
     """Return the four levels of listening, each with its signals and effect."""
     levels = join(
         html(
-            "<h4>Niveau {}: {}</h4><p>{}</p><p class='wb-muted'>Zo herken je het:</p>{}<p><em>{}</em></p>",
+            "<h4>Niveau {}: {}</h4><p>{}</p><p class='wb-muted'>{}</p>{}<p><em>{}</em></p>",
             n.niveau,
             n.naam,
             n.beschrijving,
+            tekst("luisteren.herkennen"),
             bullets(n.signalen),
             n.effect,
         )
@@ -196,10 +202,11 @@ def smarti_html(data: SmartiFile) -> Markup:
     )
     return html(
         '<div class="wb-card"><p>{}</p><table class="wb-table">'
-        "<tr><th></th><th>Criterium</th><th>Vraag om te stellen</th></tr>{}</table>"
-        "<h4>Van hulpvraag naar leerdoel</h4><ul>{}</ul></div>",
+        "<tr><th></th><th>Criterium</th><th>{}</th></tr>{}</table><h4>{}</h4><ul>{}</ul></div>",
         data.inleiding,
+        tekst("doelen.vraag_kolom"),
         rows,
+        tekst("doelen.voorbeelden_titel"),
         examples,
     )
 
@@ -247,10 +254,10 @@ def parents_html(data: OudersFile) -> Markup:
     )
     meta = data.metacommunicatie
     return html(
-        '<div class="wb-card"><p>{}</p><h3>Vier richtlijnen</h3>{}'
-        "<h3>Metacommunicatie: zeg waarom je iets vraagt</h3><p>{}</p>{}</div>",
+        '<div class="wb-card"><p>{}</p><h3>Vier richtlijnen</h3>{}<h3>{}</h3><p>{}</p>{}</div>',
         data.inleiding,
         guidelines,
+        tekst("ouders.metacommunicatie_titel"),
         meta.uitleg,
         bullets(meta.voorbeelden),
     )
@@ -260,11 +267,14 @@ def mentor_role_html(data: MentorrolFile) -> Markup:
     """Return what belongs to the mentor role, what is passed on, and themes that need attention."""
     themes = join(html("<p><strong>{}.</strong> {}</p>", a.titel, " ".join(a.vragen)) for a in data.aandachtspunten)
     return html(
-        '<div class="wb-card"><p>{}</p><h4>Dit hoort bij de mentor</h4>{}<h4>Dit geef je door</h4>{}'
-        '<div class="wb-card wb-info">{}</div><h4>Thema\'s die extra aandacht verdienen</h4>{}</div>',
+        '<div class="wb-card"><p>{}</p><h4>{}</h4>{}<h4>{}</h4>{}'
+        '<div class="wb-card wb-info">{}</div><h4>{}</h4>{}</div>',
         data.inleiding,
+        tekst("mentorrol.wel_titel"),
         bullets(data.wel_mentortaak),
+        tekst("mentorrol.niet_titel"),
         bullets(data.niet_mentortaak),
         data.doorverwijzen,
+        tekst("mentorrol.aandacht_titel"),
         themes,
     )

@@ -16,23 +16,32 @@ from workbook.ui.lock import KeyLock
 from workbook.ui.render import role_card
 from workbook.ui.texts import tekst
 
-__all__ = ["scenario_form", "ScenarioForm", "FIELDS"]
+__all__ = ["scenario_form", "ScenarioForm", "FIELDS", "field_label"]
 
-# (field key, label, kind): kind is "text", "area" or "lines" (one item per line)
-FIELDS: list[tuple[str, str, str]] = [
-    ("id", "Korte naam (id, kleine letters en _)", "text"),
-    ("titel", "Titel", "text"),
-    ("leerling.achtergrond", "Leerling: achtergrond", "area"),
-    ("leerling.gevoel", "Leerling: hoe voelt de leerling zich?", "text"),
-    ("leerling.bij_erkenning", "Leerling: reactie op erkenning", "area"),
-    ("leerling.bij_advies", "Leerling: reactie op advies of verwijt", "area"),
-    ("leerling.zinnen", "Leerling: zinnen die de leerling kan zeggen (één per regel)", "lines"),
-    ("mentor.situatie", "Mentor: de situatie", "area"),
-    ("mentor.doel", "Mentor: het doel van het gesprek", "text"),
-    ("observator.let_op", "Observator: waar let je op? (één per regel)", "lines"),
-    *[(f"formuleringen.{e}", f"Voorbeeldzinnen {e.replace('_', ' ')} (één per regel)", "lines") for e in ELEMENT_IDS],
-    ("nabespreking", "Vragen voor de nabespreking (één per regel)", "lines"),
+# (field key, kind): kind is "text", "area" or "lines" (one item per line); the label is the
+# text "scenario_maken.veld.<field key>" in teksten.yaml (see field_label)
+FIELDS: list[tuple[str, str]] = [
+    ("id", "text"),
+    ("titel", "text"),
+    ("leerling.achtergrond", "area"),
+    ("leerling.gevoel", "text"),
+    ("leerling.bij_erkenning", "area"),
+    ("leerling.bij_advies", "area"),
+    ("leerling.zinnen", "lines"),
+    ("mentor.situatie", "area"),
+    ("mentor.doel", "text"),
+    ("observator.let_op", "lines"),
+    *[(f"formuleringen.{e}", "lines") for e in ELEMENT_IDS],
+    ("nabespreking", "lines"),
 ]
+
+
+def field_label(key: str) -> str:
+    """Return the Dutch label of a form field; the seven example-phrasing fields share one text."""
+    group, _, element = key.partition(".")
+    if group == "formuleringen":
+        return tekst("scenario_maken.veld.formuleringen", element=element.replace("_", " "))
+    return tekst(f"scenario_maken.veld.{key}")
 
 
 class ScenarioForm(Shows):
@@ -40,7 +49,7 @@ class ScenarioForm(Shows):
 
     def __init__(self) -> None:
         self.lock = KeyLock(
-            "Een rollenspel maken",
+            tekst("scenario_maken.titel"),
             html("<p>{}</p>", tekst("scenario_maken.slot")),
             self._opened,
             store=get_store(),
@@ -51,18 +60,18 @@ class ScenarioForm(Shows):
     def _opened(self) -> None:
         self.inputs: dict[str, widgets.Widget] = {}
         rows = []
-        for key, label, kind in FIELDS:
+        for key, kind in FIELDS:
             if kind == "text":
                 w = widgets.Text(layout=widgets.Layout(width="720px"))
             else:
                 w = widgets.Textarea(layout=widgets.Layout(width="720px", height="70px"))
             w.add_class("wb-form-" + key.replace(".", "-"))
             self.inputs[key] = w
-            rows.append(widgets.HTML(html("<strong>{}</strong>", label)))
+            rows.append(widgets.HTML(html("<strong>{}</strong>", field_label(key))))
             rows.append(w)
         self.theme = widgets.Dropdown(options=THEMES, description="Thema")
         self.minutes = widgets.BoundedIntText(value=10, min=3, max=30, description="Minuten")
-        self.overwrite = widgets.Checkbox(description="Overschrijven als dit id al bestaat", indent=False)
+        self.overwrite = widgets.Checkbox(description=tekst("scenario_maken.overschrijven"), indent=False)
         self.preview_button = widgets.Button(description="Voorbeeld bekijken", icon="eye")
         self.preview_button.add_class("wb-form-preview")
         self.save_button = widgets.Button(description="Opslaan", icon="save", button_style="primary")
@@ -74,7 +83,7 @@ class ScenarioForm(Shows):
         self.preview_button.on_click(lambda _b: self.show_preview())
         self.save_button.on_click(lambda _b: self.save())
         self.body.children = [
-            card(html("<p>{}</p>", tekst("scenario_maken.uitleg")), title="Een rollenspel maken"),
+            card(html("<p>{}</p>", tekst("scenario_maken.uitleg")), title=tekst("scenario_maken.titel")),
             self.theme,
             self.minutes,
             *rows,
@@ -112,7 +121,7 @@ class ScenarioForm(Shows):
             self._error(err.message if isinstance(err, ContentError) else str(err))
             return
         self.message.value = notice(
-            f"Opgeslagen als {path.parent.name}/{path.name}. Het rollenspel staat nu in module 5.", "wb-ok"
+            tekst("scenario_maken.opgeslagen", bestand=f"{path.parent.name}/{path.name}"), "wb-ok"
         )
 
     def _error(self, text: str) -> None:

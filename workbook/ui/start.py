@@ -18,7 +18,7 @@ from workbook.content import ModulesFile
 from workbook.session import Session, SessionError
 from workbook.ui.common import PageContext, Shows, card, load_content, page_context, style
 from workbook.ui.html import Markup, bullets, html, join, notice
-from workbook.ui.texts import tekst
+from workbook.ui.texts import tekst, tekst_html
 
 __all__ = ["start_page", "notebooks_dir", "StartPage"]
 
@@ -88,7 +88,7 @@ class StartPage(Shows):
         else:
             parts.append(self._modules_html)
         if data is not None:
-            parts.append(card(bullets(data.hoe_verder), title="Hoe ga je verder?"))
+            parts.append(card(bullets(data.hoe_verder), title=tekst("start.hoe_verder_titel")))
         self.widget = widgets.VBox([*parts, self._script])
         if ctx.session is not None:
             self._show_joined(ctx.session)
@@ -127,7 +127,7 @@ class StartPage(Shows):
 
     def _show_forms(self, problem: str | None) -> None:
         self.code = widgets.Text(placeholder="bijvoorbeeld MENTOR24", description="Trainingscode")
-        self.alias = widgets.Text(placeholder="je voornaam of een schuilnaam", description="Naam")
+        self.alias = widgets.Text(placeholder=tekst("start.naam_voorbeeld"), description="Naam")
         for w in (self.code, self.alias):
             w.style.description_width = "110px"
             w.layout.width = "420px"
@@ -140,7 +140,7 @@ class StartPage(Shows):
         self.message.add_class("wb-join-message")
         workshop_box = widgets.VBox(
             [
-                card(html("<p>{}</p>", tekst("start.meedoen")), title="Meedoen aan een training"),
+                card(html("<p>{}</p>", tekst("start.meedoen")), title=tekst("start.meedoen_titel")),
                 self.code,
                 self.alias,
                 self.join_button,
@@ -148,7 +148,7 @@ class StartPage(Shows):
         )
         parts = [workshop_box]
         if not session.training_mode():
-            self.solo_alias = widgets.Text(placeholder="je naam (mag leeg blijven)", description="Naam")
+            self.solo_alias = widgets.Text(placeholder=tekst("start.zelfstudie_naam_voorbeeld"), description="Naam")
             self.solo_alias.style.description_width = "110px"
             self.solo_alias.layout.width = "420px"
             self.solo_alias.add_class("wb-solo-alias")
@@ -171,7 +171,7 @@ class StartPage(Shows):
     def join(self) -> None:
         """Join a workshop with the code and alias typed in."""
         if self.ctx.store is None:
-            self._error("De opslag is nu niet bereikbaar, dus aanmelden lukt niet. Meld het je begeleider.")
+            self._error(tekst("start.opslag_onbereikbaar"))
             return
         try:
             found = session.join_workshop(self.ctx.store, self.code.value, self.alias.value)
@@ -207,20 +207,18 @@ class StartPage(Shows):
     # --- logged in ----------------------------------------------------------------------
 
     def _show_joined(self, found: Session) -> None:
-        where = "Je werkt in zelfstudie." if found.self_study else f"Je doet mee aan training {found.workshop}."
+        where = tekst("start.in_zelfstudie") if found.self_study else tekst("start.in_training", code=found.workshop)
         link = f"{session.page_address()}?{found.query()}"
         body = html(
-            "<p>Welkom, <strong>{}</strong>! {} Je antwoorden worden automatisch bewaard. Kies hieronder een "
-            "module.</p><p class='wb-muted'>{}<br><code class='wb-personal-link'>{}</code></p>",
-            found.participant,
-            where,
+            "<p>{}</p><p class='wb-muted'>{}<br><code class='wb-personal-link'>{}</code></p>",
+            tekst_html("start.aangemeld", naam=html("<strong>{}</strong>", found.participant), waar=where),
             tekst("start.persoonlijke_link"),
             link,
         )
         joined = card(body, kind="wb-ok", title="Aangemeld")
         joined.add_class("wb-joined")
         logout = widgets.Button(
-            description="Iemand anders? Afmelden",
+            description=tekst("start.afmelden"),
             icon="sign-out",
             layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
@@ -231,12 +229,10 @@ class StartPage(Shows):
 
     def _my_data_box(self) -> widgets.Widget:
         """Let a participant remove their own history, or everything they saved."""
-        self.prune_confirm = widgets.Checkbox(
-            description="Ja, wis de eerdere versies (je huidige antwoorden blijven)", indent=False
-        )
-        self.prune_button = widgets.Button(description="Eerdere versies wissen", icon="eraser")
+        self.prune_confirm = widgets.Checkbox(description=tekst("start.versies_wissen_vinkje"), indent=False)
+        self.prune_button = widgets.Button(description=tekst("start.versies_wissen"), icon="eraser")
         self.prune_button.add_class("wb-prune")
-        self.erase_confirm = widgets.Checkbox(description="Ja, wis al mijn antwoorden en meld mij af", indent=False)
+        self.erase_confirm = widgets.Checkbox(description=tekst("start.alles_wissen_vinkje"), indent=False)
         self.erase_button = widgets.Button(description="Alles wissen", icon="trash", button_style="danger")
         self.erase_button.add_class("wb-erase")
         for w in (self.prune_confirm, self.erase_confirm, self.prune_button, self.erase_button):
@@ -265,11 +261,11 @@ class StartPage(Shows):
         if found is None or self.ctx.store is None:
             return
         if not self.prune_confirm.value:
-            self.data_message.value = notice("Zet eerst het vinkje om te bevestigen.", "wb-error")
+            self.data_message.value = notice(tekst("algemeen.eerst_vinkje"), "wb-error")
             return
         n = self.ctx.store.prune_history(found.workshop, found.participant)
         self.prune_confirm.value = False
-        self.data_message.value = notice(f"Klaar: {n} eerdere versie(s) gewist.", "wb-ok")
+        self.data_message.value = notice(tekst("start.versies_gewist", aantal=n), "wb-ok")
 
     def erase_everything(self) -> None:
         """Delete everything this participant saved, free the name, and log out."""
@@ -277,13 +273,11 @@ class StartPage(Shows):
         if found is None or self.ctx.store is None:
             return
         if not self.erase_confirm.value:
-            self.data_message.value = notice("Zet eerst het vinkje om te bevestigen.", "wb-error")
+            self.data_message.value = notice(tekst("algemeen.eerst_vinkje"), "wb-error")
             return
         n = self.ctx.store.delete_participant(found.workshop, found.participant)
         self.logout()
-        self.message.value = notice(
-            f"Al je antwoorden zijn gewist ({n} opgeslagen versies). Je bent afgemeld.", "wb-ok"
-        )
+        self.message.value = notice(tekst("start.alles_gewist", aantal=n), "wb-ok")
 
     def logout(self) -> None:
         """Forget the session on this page (and in JupyterLab, on this machine)."""

@@ -14,7 +14,7 @@ from workbook.ui.common import card, textarea
 from workbook.ui.exercise import ItemExercise
 from workbook.ui.html import Markup, bullets, html, join, notice
 from workbook.ui.render import lens_badge
-from workbook.ui.texts import tekst
+from workbook.ui.texts import tekst, tekst_html
 
 __all__ = ["ConversationView"]
 
@@ -43,7 +43,7 @@ class ConversationView(ItemExercise[ConversationAnswer, Oefengesprek]):
         self.situation = widgets.HTML()
         self.transcript = widgets.HTML()
         self.transcript.add_class("wb-conv-transcript")
-        self.text = textarea("wb-conv-text", "Wat zeg je tegen de leerling?")
+        self.text = textarea("wb-conv-text", tekst("oefengesprek.voorbeeld"))
         self.send = widgets.Button(description="Zeg het", icon="comment", button_style="primary")
         self.send.add_class("wb-conv-send")
         self.restart = widgets.Button(description="Opnieuw beginnen", icon="refresh")
@@ -139,9 +139,7 @@ class ConversationView(ItemExercise[ConversationAnswer, Oefengesprek]):
         if not done:
             left = self.script.max_beurten - len(self.conversation.turns)
             self.review.value = html(
-                '<span class="wb-muted">Nog {} beurten. Houd je beurten kort (hoogstens {} tekens).</span>',
-                left,
-                MAX_TURN_CHARS,
+                '<span class="wb-muted">{}</span>', tekst("oefengesprek.beurten_over", over=left, max=MAX_TURN_CHARS)
             )
             return
         self.review.value = self._review_html()
@@ -149,22 +147,21 @@ class ConversationView(ItemExercise[ConversationAnswer, Oefengesprek]):
     def _review_html(self) -> Markup:
         r = self.conversation.review()
         used = ", ".join(self.names.get(e, e) for e in r["elements"]) or "geen"
-        outcome = (
-            "Je hebt een kleine stap en een vervolgafspraak gemaakt."
-            if r["agreement"]
-            else "Het gesprek is afgelopen zonder stap en vervolgafspraak."
+        outcome = tekst("oefengesprek.afspraak") if r["agreement"] else tekst("oefengesprek.geen_afspraak")
+        tips = bullets(r["tips"] or [tekst("oefengesprek.sterk")])
+        figures = tekst(
+            "oefengesprek.terugblik",
+            beurten=r["turns"],
+            elementen=used,
+            vragen=r["questions"],
+            open=r["open_questions"],
+            rood=r["red_questions"],
         )
-        tips = bullets(r["tips"] or ["Sterk gesprek: probeer het eens met een andere leerling."])
         return html(
-            '<div class="wb-card {}"><h3>Terugblik</h3><p>{}</p><p>Beurten: {} · gebruikte elementen: {} · '
-            "vragen: {} ({} open, {} rood)</p><p><strong>Tips</strong></p>{}"
-            "<p>Klik op <em>Opnieuw beginnen</em> om het nog eens te proberen.</p></div>",
+            '<div class="wb-card {}"><h3>Terugblik</h3><p>{}</p><p>{}</p><p><strong>Tips</strong></p>{}<p>{}</p></div>',
             "wb-ok" if r["agreement"] else "wb-info",
             outcome,
-            r["turns"],
-            used,
-            r["questions"],
-            r["open_questions"],
-            r["red_questions"],
+            figures,
             tips,
+            tekst_html("oefengesprek.opnieuw", knop=html("<em>{}</em>", self.restart.description)),
         )

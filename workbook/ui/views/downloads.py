@@ -9,6 +9,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from workbook.ui.html import Markup, html, notice
+from workbook.ui.texts import tekst
 
 __all__ = ["DownloadPanel", "download_link", "FileBuilder", "DOCX_MIME", "HTML_MIME"]
 
@@ -93,11 +94,7 @@ class DownloadPanel:
             data, filename, mime = builder()
         except Exception:  # noqa: BLE001 - a broken export must never take the page down
             logging.getLogger(__name__).exception("building the %s download failed", key)
-            self.links.value = notice(
-                "Dit bestand kon niet worden gemaakt. Je antwoorden zelf zijn gewoon bewaard (zie de regel "
-                "eronder). Probeer het opnieuw of meld het je begeleider.",
-                "wb-error",
-            )
+            self.links.value = notice(tekst("downloads.mislukt"), "wb-error")
             return False
         link = download_link(data, filename, f"{label} downloaden", mime, f"{self.css}-{key}")
         self.links.value = html('<div class="wb-card wb-ok">Klaar: {}</div>', link)

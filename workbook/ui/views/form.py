@@ -14,6 +14,7 @@ from workbook.practice import MAX_TEXT
 from workbook.ui.common import card, textarea
 from workbook.ui.exercise import Exercise
 from workbook.ui.html import Markup, html, notice
+from workbook.ui.texts import tekst
 from workbook.ui.views.downloads import DOCX_MIME, HTML_MIME, DownloadPanel
 
 __all__ = ["FormView", "FormPart"]
@@ -54,8 +55,8 @@ class FormView(Exercise[FormAnswer]):
         self.key = key
         self.title = title
         self.parts = list(parts)
-        self.student = widgets.Text(description="Leerling", placeholder="naam of schuilnaam")
-        self.date = widgets.Text(description="Datum", placeholder="bijvoorbeeld 3 december")
+        self.student = widgets.Text(description="Leerling", placeholder=tekst("algemeen.schuilnaam_voorbeeld"))
+        self.date = widgets.Text(description="Datum", placeholder=tekst("formulier.datum_voorbeeld"))
         for w in (self.student, self.date):
             w.style.description_width = "90px"
             w.layout.width = "420px"
@@ -71,7 +72,7 @@ class FormView(Exercise[FormAnswer]):
         self.downloads = DownloadPanel(
             f"wb-form-{key}",
             [("word", "Word-bestand", self._word), ("print", "Afdrukbare pagina", self._page)],
-            note="Leeg laten en downloaden geeft een leeg formulier om uit te delen.",
+            note=tekst("formulier.leeg_downloaden"),
         )
         for w in (self.student, self.date, *self.fields):
             w.observe(lambda _c: self._changed(), names="value")
@@ -102,11 +103,7 @@ class FormView(Exercise[FormAnswer]):
             return
         self.downloads.invalidate()
         if any(len(f.value) > MAX_TEXT for f in self.fields):
-            self.message.value = notice(
-                f"Een antwoord is te lang (hoogstens {MAX_TEXT} tekens). Maak het korter; wat je eerder "
-                "bewaarde, blijft bewaard.",
-                "wb-error",
-            )
+            self.message.value = notice(tekst("formulier.te_lang", max=MAX_TEXT), "wb-error")
             return
         self.message.value = ""
         self.changed()

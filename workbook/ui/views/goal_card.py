@@ -14,6 +14,7 @@ from workbook.ui.common import card, close_tree
 from workbook.ui.exercise import Exercise
 from workbook.ui.html import EMPTY, html, join, notice
 from workbook.ui.render import goal_html
+from workbook.ui.texts import tekst
 from workbook.ui.views.downloads import DOCX_MIME, HTML_MIME, DownloadPanel
 
 __all__ = ["GoalCardView"]
@@ -32,7 +33,7 @@ class GoalCardView(Exercise[GoalCardAnswer]):
 
     def __init__(self, data: SmartiFile) -> None:
         self.card = GoalCard(instruction=data.doelenkaart.vage_opdracht)
-        self.student = widgets.Text(description="Leerling", placeholder="naam of schuilnaam")
+        self.student = widgets.Text(description="Leerling", placeholder=tekst("algemeen.schuilnaam_voorbeeld"))
         self.student.add_class("wb-card-student")
         self.instruction = widgets.Text(description="Vage opdracht", value=self.card.instruction)
         self.instruction.add_class("wb-card-instruction")
@@ -42,7 +43,7 @@ class GoalCardView(Exercise[GoalCardAnswer]):
             w.style.description_width = "120px"
             w.layout.width = "460px"
         self.new_goal = widgets.Text(
-            placeholder="Ik ... (wat doet de leerling precies?)", layout=widgets.Layout(width="520px")
+            placeholder=tekst("doelen.kaart_doel_voorbeeld"), layout=widgets.Layout(width="520px")
         )
         self.new_goal.add_class("wb-card-new")
         self.new_feedback = widgets.HTML()
@@ -71,7 +72,11 @@ class GoalCardView(Exercise[GoalCardAnswer]):
             [
                 card(html("<p>{}</p>", data.opdrachten["doelenkaart"])),
                 widgets.HTML(
-                    html('<details class="wb-card"><summary>Bekijk een voorbeeld</summary>{}</details>', example_html)
+                    html(
+                        '<details class="wb-card"><summary>{}</summary>{}</details>',
+                        tekst("doelen.kaart_voorbeeld_bekijken"),
+                        example_html,
+                    )
                 ),
                 self.student,
                 self.instruction,
@@ -140,7 +145,7 @@ class GoalCardView(Exercise[GoalCardAnswer]):
 
     def _row(self, i: int, goal: str, check: feedback.GoalCheck) -> widgets.HBox:
         small = check.criteria["specifiek"] and check.criteria["positief"]
-        mark = "✔ concreet en positief" if small else "✘ " + (check.tips[0] if check.tips else "")
+        mark = "✔ " + tekst("doelen.kaart_klein") if small else "✘ " + (check.tips[0] if check.tips else "")
         text = widgets.HTML(
             html(
                 '<div class="wb-goal-row"><strong>{}. {}</strong><br><span class="{}">{}</span></div>',
@@ -171,7 +176,7 @@ class GoalCardView(Exercise[GoalCardAnswer]):
         for row in old:
             close_tree(row)
         problems = self.card.problems()
-        self.downloads.block("Om de kaart te downloaden: " + " ".join(problems) if problems else None)
+        self.downloads.block(tekst("doelen.kaart_niet_downloaden", problemen=" ".join(problems)) if problems else None)
         self.downloads.invalidate()
 
     def _file_name(self) -> str:

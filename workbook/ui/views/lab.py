@@ -12,6 +12,7 @@ from workbook.practice import MAX_TEXT
 from workbook.ui.common import card, textarea
 from workbook.ui.exercise import Exercise
 from workbook.ui.html import EMPTY, Markup, bullets, html, notice
+from workbook.ui.texts import tekst
 
 __all__ = ["LabView"]
 
@@ -29,6 +30,8 @@ class LabView(Exercise[LabAnswer]):
         Class prefix for the widgets.
     intro, placeholder : str
         The instruction and the hint in the empty text box.
+    keep_label : str, optional
+        The text of the button that keeps a text (default: ``lab.bewaren`` in ``teksten.yaml``).
     """
 
     model = LabAnswer
@@ -39,7 +42,7 @@ class LabView(Exercise[LabAnswer]):
         css: str,
         intro: str,
         placeholder: str,
-        keep_label: str = "Bewaar in mijn lijst",
+        keep_label: str | None = None,
     ) -> None:
         self.render = render
         self.history: list[str] = []
@@ -47,7 +50,9 @@ class LabView(Exercise[LabAnswer]):
         self.feedback = widgets.HTML()
         self.feedback.add_class(f"{css}-feedback")
         self.keep = widgets.Button(
-            description=keep_label, icon="plus", layout=widgets.Layout(width="auto", align_self="flex-start")
+            description=keep_label or tekst("lab.bewaren"),
+            icon="plus",
+            layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         self.keep.add_class(f"{css}-keep")
         self.list = widgets.HTML()
@@ -70,9 +75,7 @@ class LabView(Exercise[LabAnswer]):
     def _on_text(self, change: dict[str, Any]) -> None:
         text = change["new"] if isinstance(change["new"], str) else ""
         if len(text) > MAX_TEXT:
-            self.feedback.value = notice(
-                f"Je tekst is te lang (hoogstens {MAX_TEXT} tekens). Maak hem korter.", "wb-error"
-            )
+            self.feedback.value = notice(tekst("lab.te_lang", max=MAX_TEXT), "wb-error")
             return
         self.changed()
         self._show(text)

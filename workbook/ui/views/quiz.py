@@ -12,6 +12,7 @@ from workbook.ui.common import card
 from workbook.ui.exercise import Exercise
 from workbook.ui.html import EMPTY, Markup, html, join
 from workbook.ui.render import quoted
+from workbook.ui.texts import tekst, tekst_html
 
 __all__ = ["QuizView"]
 
@@ -98,7 +99,7 @@ class QuizView(Exercise[QuizAnswer]):
         for b in self._buttons:
             b.disabled = True
         self._next.layout.display = None
-        self._next.description = "Bekijk je score" if self.quiz.finished else "Volgende vraag"
+        self._next.description = tekst("quiz.score_bekijken") if self.quiz.finished else "Volgende vraag"
         self.changed(immediate=True)
 
     def restart(self) -> None:
@@ -127,7 +128,8 @@ class QuizView(Exercise[QuizAnswer]):
         i = q.current
         self._choices_box.layout.display = None
         self._progress.value = html(
-            '<span class="wb-muted">Vraag {} van {} · tot nu toe {} goed</span>', i + 1, len(q.questions), q.score
+            '<span class="wb-muted">{}</span>',
+            tekst("quiz.voortgang", nummer=i + 1, aantal=len(q.questions), goed=q.score),
         )
         self._phrase.value = html('<div class="wb-quote">{}</div>', quoted(q.questions[i].text))
         self._feedback.value = ""
@@ -139,22 +141,24 @@ class QuizView(Exercise[QuizAnswer]):
         q = self.quiz
         mistakes = q.mistakes()
         if not mistakes:
-            extra = Markup("<p>Alles goed. Je herkent ze al heel goed.</p>")
+            extra = html("<p>{}</p>", tekst("quiz.alles_goed"))
         else:
             rows = join(
                 html(
-                    "<li>{}: dit is <strong>{}</strong> (jij koos {})</li>",
-                    quoted(m.text),
-                    q.choices[m.answer],
-                    q.choices[chosen],
+                    "<li>{}</li>",
+                    tekst_html(
+                        "quiz.fout",
+                        zin=quoted(m.text),
+                        goed=html("<strong>{}</strong>", q.choices[m.answer]),
+                        gekozen=q.choices[chosen],
+                    ),
                 )
                 for m, chosen in mistakes
             )
-            extra = html("<h4>Kijk nog eens naar deze zinnen</h4><ul>{}</ul>", rows)
+            extra = html("<h4>{}</h4><ul>{}</ul>", tekst("quiz.nog_eens_titel"), rows)
         return html(
-            '<div class="wb-card wb-info wb-quiz-summary"><div class="wb-score">Je score: {} van de {} goed</div>{}'
-            "<p>Klik op <em>Opnieuw beginnen</em> voor een nieuwe reeks zinnen.</p></div>",
-            q.score,
-            len(q.questions),
+            '<div class="wb-card wb-info wb-quiz-summary"><div class="wb-score">{}</div>{}<p>{}</p></div>',
+            tekst("quiz.score", goed=q.score, aantal=len(q.questions)),
             extra or EMPTY,
+            tekst_html("quiz.opnieuw", knop=html("<em>{}</em>", self._restart.description)),
         )

@@ -12,6 +12,7 @@ from workbook.practice import Judgement, RewriteProgress
 from workbook.ui.common import card, textarea
 from workbook.ui.exercise import Exercise
 from workbook.ui.html import EMPTY, Markup, html, notice
+from workbook.ui.texts import tekst
 
 __all__ = ["RewriteView"]
 
@@ -54,7 +55,7 @@ class RewriteView(Exercise[RewriteAnswer]):
         self.model_answer = widgets.HTML()
         self.model_answer.add_class(f"{css}-model")
         self.model_button = widgets.Button(
-            description="Toon een voorbeeld", icon="lightbulb-o", layout=widgets.Layout(width="auto")
+            description=tekst("herschrijven.voorbeeld_tonen"), icon="lightbulb-o", layout=widgets.Layout(width="auto")
         )
         self.model_button.add_class(f"{css}-show-model")
         self.prev_button = widgets.Button(description="Vorige", icon="arrow-left")
@@ -74,9 +75,7 @@ class RewriteView(Exercise[RewriteAnswer]):
         reflect_box: list[widgets.Widget] = []
         if self.reflections:
             reflect_box = [
-                widgets.HTML(
-                    "<p class='wb-muted'>Bespreek met de leerling (dit kan het werkboek niet voor je zien):</p>"
-                ),
+                widgets.HTML(html("<p class='wb-muted'>{}</p>", tekst("herschrijven.bespreken"))),
                 *self.reflections.values(),
             ]
         self.widget = widgets.VBox(
@@ -114,7 +113,8 @@ class RewriteView(Exercise[RewriteAnswer]):
         task = p.tasks[p.current]
         done = sum(1 for i in range(len(p.tasks)) if p.attempted(i))
         self._counter.value = html(
-            '<span class="wb-muted">Opdracht {} van {} · {} gemaakt</span>', p.current + 1, len(p.tasks), done
+            '<span class="wb-muted">{}</span>',
+            tekst("herschrijven.voortgang", nummer=p.current + 1, aantal=len(p.tasks), gemaakt=done),
         )
         self._prompt.value = html('<p>{}</p><div class="wb-quote">"{}"</div>', task.prompt, task.original)
         entry = self._entry()

@@ -63,7 +63,7 @@ class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
             b.add_class(f"wb-rp-count-{c}")
             b.on_click(lambda _b, key=c: self._count(key))
         self.undo = widgets.Button(
-            description="Laatste element ongedaan maken", icon="undo", layout=widgets.Layout(width="auto")
+            description=tekst("rollenspel.ongedaan_maken"), icon="undo", layout=widgets.Layout(width="auto")
         )
         self.undo.on_click(lambda _b: self._undo())
         self.listening = widgets.ToggleButtons(
@@ -73,12 +73,12 @@ class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
             style={"button_width": "50px"},
         )
         self.listening.add_class("wb-rp-listening")
-        self.notes = textarea("wb-rp-notes", "Wat valt je op? Letterlijke zinnen zijn goud waard.", "80px")
+        self.notes = textarea("wb-rp-notes", tekst("rollenspel.notities_voorbeeld"), "80px")
         self.tally_view = widgets.HTML()
         self.tally_view.add_class("wb-rp-tally")
         self.board = widgets.VBox(
             [
-                widgets.HTML("<h4>Elementen (klik als de mentor het inzet)</h4>"),
+                widgets.HTML(html("<h4>{}</h4>", tekst("rollenspel.elementen_titel"))),
                 widgets.HBox(list(self.element_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
                 widgets.HTML("<h4>Vragen</h4>"),
                 widgets.HBox(list(self.counter_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
@@ -90,21 +90,21 @@ class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
         )
         self.board.add_class("wb-rp-board")
         self.to_debrief = widgets.Button(
-            description="Naar de nabespreking",
+            description=tekst("rollenspel.naar_nabespreking"),
             icon="comments",
             button_style="primary",
             layout=widgets.Layout(width="auto", align_self="flex-start"),
         )
         self.to_debrief.add_class("wb-rp-to-debrief")
         self.agreement = widgets.Checkbox(
-            description="Er is een concrete kleine stap afgesproken", indent=False, layout=widgets.Layout(width="auto")
+            description=tekst("rollenspel.stap_afgesproken"), indent=False, layout=widgets.Layout(width="auto")
         )
         self.agreement.add_class("wb-rp-agreement")
         self.followup = widgets.Checkbox(
-            description="Er is een vervolgafspraak met een moment", indent=False, layout=widgets.Layout(width="auto")
+            description=tekst("rollenspel.vervolgafspraak"), indent=False, layout=widgets.Layout(width="auto")
         )
         self.followup.add_class("wb-rp-followup")
-        self.debrief_notes = textarea("wb-rp-debrief-notes", "Wat neem je mee uit deze ronde?", "80px")
+        self.debrief_notes = textarea("wb-rp-debrief-notes", tekst("rollenspel.meenemen_voorbeeld"), "80px")
         self.debrief_view = widgets.HTML()
         self.debrief_view.add_class("wb-rp-timeline")
         self.debrief = widgets.VBox([self.debrief_view, self.agreement, self.followup, self.debrief_notes])
@@ -178,7 +178,7 @@ class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
 
     def _tick(self) -> None:
         left = self.timer.max - self.timer.value
-        text = "Tijd om! Rond het gesprek af." if left <= 0 else f"Nog {format_seconds(left)}"
+        text = tekst("rollenspel.tijd_om") if left <= 0 else f"Nog {format_seconds(left)}"
         self.clock.value = html('<span class="wb-score">{}</span>', text)
         if self.timer.value % 15 == 0:
             self.changed()
@@ -223,8 +223,8 @@ class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
             b.description = f"{self.names.get(e, e)} ({per[e]})"
         for c, b in self.counter_buttons.items():
             b.description = f"{COUNTER_LABELS[c]} ({self.tally.counters[c]})"
-        rows = join(html("<li>{} · {}</li>", t, self.names.get(e, e)) for t, e in self.tally.timeline()) or Markup(
-            "<li class='wb-muted'>Nog niets genoteerd.</li>"
+        rows = join(html("<li>{} · {}</li>", t, self.names.get(e, e)) for t, e in self.tally.timeline()) or html(
+            "<li class='wb-muted'>{}</li>", tekst("rollenspel.niets_genoteerd")
         )
         self.tally_view.value = html('<div class="wb-card"><strong>Tijdlijn</strong><ol>{}</ol></div>', rows)
         self.debrief_view.value = self._debrief_html(rows)
@@ -233,27 +233,31 @@ class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
         per = self.tally.per_element()
         unused = [self.names.get(e, e) for e in ELEMENT_IDS if per[e] == 0]
         c = self.tally.counters
-        used = (
-            html("<p>Niet gebruikt: {}.</p>", ", ".join(unused))
+        used = html(
+            "<p>{}</p>",
+            tekst("rollenspel.niet_gebruikt", elementen=", ".join(unused))
             if unused
-            else Markup("<p>Alle zeven elementen gebruikt.</p>")
+            else tekst("rollenspel.alles_gebruikt"),
         )
         notes = (
-            html("<p><strong>Notities van de observator:</strong> {}</p>", self.tally.notes)
+            html("<p><strong>{}</strong> {}</p>", tekst("rollenspel.notities_observator"), self.tally.notes)
             if self.tally.notes
             else EMPTY
         )
-        return html(
-            '<div class="wb-card"><h3>Nabespreking</h3><p><strong>Tijdlijn van de mentor</strong></p><ol>{rows}</ol>'
-            "<p>Vragen: {rood} rood, {groen} groen, {open} open, {gesloten} gesloten. "
-            "Luisterniveau volgens de observator: {level}.</p>{used}{notes}"
-            "<p><strong>Bespreek samen:</strong></p>{questions}</div>",
-            rows=rows,
+        counted = tekst(
+            "rollenspel.vragen_geteld",
             rood=c["rood"],
             groen=c["groen"],
             open=c["open"],
             gesloten=c["gesloten"],
-            level=self.tally.listening or "niet gekozen",
+            niveau=self.tally.listening or tekst("rollenspel.niet_gekozen"),
+        )
+        return html(
+            '<div class="wb-card"><h3>Nabespreking</h3><p><strong>{timeline}</strong></p><ol>{rows}</ol>'
+            "<p>{counted}</p>{used}{notes}<p><strong>Bespreek samen:</strong></p>{questions}</div>",
+            timeline=tekst("rollenspel.tijdlijn_mentor"),
+            rows=rows,
+            counted=counted,
             used=used,
             notes=notes,
             questions=bullets(self.scenario.nabespreking),

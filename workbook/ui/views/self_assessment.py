@@ -34,8 +34,8 @@ class SelfAssessment(Exercise[SelfAssessmentAnswer]):
             layout=widgets.Layout(width="auto"),
         )
         self.level.add_class("wb-self-level")
-        self.hard = textarea("wb-self-hard", "Bijvoorbeeld: ik had al een tip klaar...", "80px")
-        self.next_time = textarea("wb-self-next", "Bijvoorbeeld: eerst samenvatten voordat ik iets vraag.", "80px")
+        self.hard = textarea("wb-self-hard", tekst("luisteren.lastig_voorbeeld"), "80px")
+        self.next_time = textarea("wb-self-next", tekst("luisteren.anders_voorbeeld"), "80px")
         self.message = widgets.HTML()
         for w in (self.level, self.hard, self.next_time):
             w.observe(lambda _c: self._changed(), names="value")
@@ -74,11 +74,7 @@ class SelfAssessment(Exercise[SelfAssessmentAnswer]):
         if self.loading:
             return
         if len(self.hard.value) > MAX_TEXT or len(self.next_time.value) > MAX_TEXT:
-            self.message.value = notice(
-                f"Je tekst is te lang (hoogstens {MAX_TEXT} tekens). Maak hem korter; wat je eerder bewaarde, "
-                "blijft bewaard.",
-                "wb-error",
-            )
+            self.message.value = notice(tekst("luisteren.te_lang", max=MAX_TEXT), "wb-error")
             return
         self.message.value = ""
         self.changed()
