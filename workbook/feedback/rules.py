@@ -153,7 +153,7 @@ def _unique_ids(cues: list[CueRule]) -> list[CueRule]:
     return cues
 
 
-NAMED_PATTERNS = ("probleem", "succes", "sterk_succes", "verwijt_met_wel", "vooruit")
+NAMED_PATTERNS = ("probleem", "succes", "sterk_succes", "verwijt_met_wel", "vooruit", "ontkend_probleem", "bijzin")
 
 
 class LensRules(_Strict):
