@@ -26,22 +26,36 @@ class QuestionAnalysis:
     codes: list[str] = field(default_factory=list)
 
 
-def _pick_sentence(text: str) -> str:
+def _pick_sentence(text: str) -> tuple[str, str]:
+    """Return the sentence that carries the question, and the text the lens is judged on.
+
+    The first question is taken, unless it is a two-word follow-up ("En toen?") and a longer one
+    comes after. A short question that points back ("Hoe doe je dat?") is judged together with
+    the sentence before it: "Mij valt op dat het soms wel lukt. Hoe doe je dat?" looks at what works.
+    """
     parts = sentences(text)
     if not parts:
-        return ""
-    for s in parts:
-        if s.endswith("?"):
-            return s
-    return parts[-1]
+        return "", ""
+    questions = [i for i, s in enumerate(parts) if s.endswith("?")]
+    if len(questions) > 1 and len(words(parts[questions[0]])) <= 2:
+        questions = questions[1:]
+    i = questions[0] if questions else len(parts) - 1
+    sentence = parts[i]
+    if i > 0 and len(words(sentence)) <= 5:
+        return sentence, f"{parts[i - 1]} {sentence}"
+    return sentence, sentence
 
 
 def _starts_question(chunk_words: list[str], chunk: str, has_mark: bool) -> str | None:
     """Tell how a clause opens a question: 'vraagwoord', 'uitnodiging', 'werkwoord', or None."""
+    while len(chunk_words) > 1 and chunk_words[0] in lx.PARTICLES:
+        chunk_words = chunk_words[1:]  # "En wat werkte daarbij?", "Oké, dus ...", "Hmm, en ..."
     if not chunk_words:
         return None
     if lx.INVITATION.search(chunk):
         return "uitnodiging"
+    if has_mark and len(chunk_words) <= 2 and chunk_words[0] in lx.FOLLOW_UP:
+        return "vraagwoord"  # "En nu?", "En toen?", "En verder?", "Wat nog meer?"
     qw = fix_first_word(chunk_words, lx.QUESTION_WORDS)
     if qw is None and chunk_words[0] in lx.PREPOSITIONS and len(chunk_words) > 1:
         qw = fix_first_word(chunk_words[1:], lx.QUESTION_WORDS)  # "Op welke dagen...", "Met wie..."
@@ -143,7 +157,7 @@ def _score_success_and_absence(
     if re.search(r"\bhoe (komt|kwam|kan|kon) het\b", sentence) and success and not negative:
         scores.red -= 1.0
         scores.green += 1.0
-    if re.search(r"\b(niet|nooit|geen)\b", sentence) and not wel:
+    if re.search(r"\b(niet|nooit|geen)\b", sentence) and not wel and not lx.NEGATED_PROBLEM.search(sentence):
         scores.green -= 0.6  # negated success words point at the problem ("wat lukt er niet")
 
 
@@ -258,11 +272,12 @@ def _question_clause(chunks: list[str], has_mark: bool) -> tuple[str | None, str
         How it opens (see :func:`_starts_question`) and the clause; ``(None, chunks[0])``
         when no clause opens like a question.
     """
-    for chunk in reversed(chunks):
-        kind = _starts_question(words(chunk), chunk, has_mark)
-        if kind:
+    found = [(kind, chunk) for chunk in chunks if (kind := _starts_question(words(chunk), chunk, has_mark))]
+    # a question word outranks a verb: in "Waar ligt je kracht, denk je?" the question is the first clause
+    for kind, chunk in reversed(found):
+        if kind != "werkwoord":
             return kind, chunk
-    return None, chunks[0]
+    return found[-1] if found else (None, chunks[0])
 
 
 def _open_or_closed(
@@ -322,7 +337,7 @@ def analyse_question(text: object) -> QuestionAnalysis:
     norm, cut = normalise(text)
     if not words(norm):
         return QuestionAnalysis(False, False, "neutraal", ["Er staat (nog) geen vraag."])
-    sentence = _pick_sentence(norm)
+    sentence, lens_text = _pick_sentence(norm)
     has_mark = sentence.endswith("?")
     chunks = clauses(sentence) or [sentence]
     reasons: list[str] = []
@@ -333,8 +348,10 @@ def analyse_question(text: object) -> QuestionAnalysis:
     tag = has_mark and len(chunks) > 1 and (tail in lx.TAG_WORDS or " ".join(tail_words) in lx.TAG_WORDS)
 
     is_question = (has_mark or kind is not None) and not (sentence.endswith("!") and kind != "uitnodiging")
+    if not has_mark and kind == "vraagwoord" and head == chunks[0] and len(chunks) > 1 and sentence.endswith("."):
+        is_question = False  # "Wanneer je er klaar voor bent, beginnen we.": a clause, not a question
     if not is_question:
-        lens, lens_reasons, lens_codes = _lens(sentence)
+        lens, lens_reasons, lens_codes = _lens(lens_text)
         reasons.append("Dit is geen vraag: er staat geen vraagteken en de zin begint niet met een vraagwoord.")
         return QuestionAnalysis(False, False, lens, reasons + lens_reasons, None, ["geen_vraag", *lens_codes])
 
@@ -348,7 +365,7 @@ def analyse_question(text: object) -> QuestionAnalysis:
     if cut:
         reasons.append("Alleen het begin van deze lange tekst is bekeken.")
 
-    lens, lens_reasons, lens_codes = _lens(sentence)
+    lens, lens_reasons, lens_codes = _lens(lens_text)
     reasons.extend(lens_reasons)
     return QuestionAnalysis(
         True, is_open, lens, reasons, _suggest(is_open, lens, first_word, sentence), [form, *lens_codes]
