@@ -21,7 +21,7 @@ def load(name: str) -> list:
 
 def development_set() -> tuple[list, list, list]:
     """Questions, goals and utterances of the development set (all rounds)."""
-    rounds = [load(f"ontwikkelset_{i}.yaml") for i in (2, 3, 4, 5)] + [load(name) for name in ROUND_6]
+    rounds = [load(f"ontwikkelset_{i}.yaml") for i in (2, 3, 4, 5)] + [load(name) for name in (*ROUND_6, *ROUND_7)]
     return (
         load("vragen.yaml") + [q for r in rounds for q in r.get("vragen", [])],
         load("doelen.yaml") + [g for r in rounds for g in r.get("doelen", [])],
@@ -32,12 +32,15 @@ def development_set() -> tuple[list, list, list]:
 # Development round 6, written blind to the rules by helpers (648 questions, 164 goals, 274
 # utterances): the word model learns from it, so it is development data, not held out.
 ROUND_6 = ("ontwikkelset_6_vragen.yaml", "ontwikkelset_6_doelen_uitingen.yaml")
+# Development round 7, written blind the same way (615 questions, 191 goals, 298 utterances).
+ROUND_7 = ("ontwikkelset_7_vragen.yaml", "ontwikkelset_7_doelen_uitingen.yaml")
 # What the word model learns from (make feedback-model lists the same files): development only.
 DEV_FILES = (
     "vragen.yaml",
     "uitingen.yaml",
     *(f"ontwikkelset_{i}.yaml" for i in (2, 3, 4, 5)),
     *ROUND_6,
+    *ROUND_7,
 )
 
 

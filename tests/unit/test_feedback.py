@@ -16,15 +16,15 @@ from workbook.content import ELEMENT_IDS
 
 ENGINE = Path(feedback.__file__).resolve().parent
 
-# Accuracy on the development set (rounds 1-6: 1212 questions, 372 goals, 637 utterances). Rounds
-# 5 and 6 were written blind to the rules and the word model learns from them, so these figures
-# are not evidence of generalisation: the held-out sets below are.
+# Accuracy on the development set (rounds 1-7: 1827 questions, 563 goals, 935 utterances). Rounds
+# 5-7 were written blind to the rules and the word model learns from them, so these figures are
+# not evidence of generalisation: the held-out sets below are.
 THRESHOLDS = {
-    "open/gesloten": 0.95,
-    "bril": 0.89,
-    "doel specifiek": 0.85,
-    "doel meetbaar": 0.87,
-    "doel tijdgebonden": 0.95,
+    "open/gesloten": 0.97,
+    "bril": 0.91,
+    "doel specifiek": 0.87,
+    "doel meetbaar": 0.88,
+    "doel tijdgebonden": 0.97,
     "doel positief": 0.95,
     "element top-1": 0.91,
 }
@@ -37,37 +37,37 @@ THRESHOLDS = {
 HOLDOUT_FLOORS = {
     "holdout.yaml": {"open/gesloten": 0.90, "bril": 0.85, "doel specifiek": 0.93, "element top-1": 0.90},
     "holdout_2.yaml": {
-        "open/gesloten": 0.95,
-        "bril": 0.87,
-        "doel specifiek": 0.89,
+        "open/gesloten": 0.96,
+        "bril": 0.92,
+        "doel specifiek": 0.92,
         "doel meetbaar": 0.83,
         "doel tijdgebonden": 0.94,
-        "element top-1": 0.84,
+        "element top-1": 0.87,
     },
     "holdout_3.yaml": {
-        "open/gesloten": 0.94,
-        "bril": 0.83,
-        "doel specifiek": 0.77,
-        "doel meetbaar": 0.86,
-        "doel tijdgebonden": 0.83,
-        "element top-1": 0.72,
+        "open/gesloten": 0.96,
+        "bril": 0.86,
+        "doel specifiek": 0.83,
+        "doel meetbaar": 0.89,
+        "doel tijdgebonden": 0.88,
+        "element top-1": 0.77,
     },
 }
 # Error rates that may not rise ("groen als rood": green questions called red; "twijfel":
 # questions the engine says it doubts). Green judged red is the error that costs trust.
 HOLDOUT_CEILINGS = {
     "holdout.yaml": {"groen als rood": 0.02, "twijfel": 0.06},
-    "holdout_2.yaml": {"groen als rood": 0.10, "twijfel": 0.05},
-    "holdout_3.yaml": {"groen als rood": 0.08, "twijfel": 0.05},
+    "holdout_2.yaml": {"groen als rood": 0.07, "twijfel": 0.05},
+    "holdout_3.yaml": {"groen als rood": 0.06, "twijfel": 0.05},
 }
 # Development round 5 is also measured apart, with its own floors.
 ROUND_5_FLOORS = {
-    "open/gesloten": 0.95,
-    "bril": 0.92,
+    "open/gesloten": 0.97,
+    "bril": 0.93,
     "doel specifiek": 0.86,
     "doel meetbaar": 0.93,
-    "doel tijdgebonden": 0.91,
-    "element top-1": 0.94,
+    "doel tijdgebonden": 0.95,
+    "element top-1": 0.93,
 }
 
 
@@ -219,7 +219,10 @@ def test_content_examples_are_judged_as_the_workbook_presents_them():
     for example in content.load("smarti").voorbeelden:
         good = feedback.check_goal(example.goed_doel).criteria
         assert all(good[k] for k in ("specifiek", "meetbaar", "tijdgebonden", "positief")), example.goed_doel
-        assert not feedback.check_goal(example.fout_doel).criteria["specifiek"], example.fout_doel
+        wrong = feedback.check_goal(example.fout_doel).criteria
+        # a concrete goal that says what must stop is specific but not positive (docs/feedback.md)
+        negative = any(w in example.waarom_fout.lower() for w in ("negatief", "niet meer", "minder moet"))
+        assert not wrong["positief" if negative else "specifiek"], example.fout_doel
 
 
 # --- the contract ---------------------------------------------------------------------

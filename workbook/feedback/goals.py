@@ -53,10 +53,10 @@ _HOLIDAYS = (
 TIME = re.compile(
     rf"\b(over|binnen|na|in|gedurende|tijdens)( de)?( komende| eerste| volgende)? {_NUM}? ?{_UNIT}\b"
     rf"|\b((de|deze) )?(komende|volgende|eerstvolgende) ({_NUM} )?{_UNIT}\b|\b(de|deze) {_NUM} {_UNIT}\b"
-    rf"|\b(voor|vóór|tot|uiterlijk|per|op|vanaf|rond|eind|begin)( de| het)? ({_NUM} )?{_MONTHS}\b"
+    rf"|\b(voor|vóór|tot|uiterlijk|per|op|vanaf|rond|eind|begin|in|half|medio)( de| het)? ({_NUM} )?{_MONTHS}\b"
     rf"|\b{_NUM} {_MONTHS}\b|\b\d{{1,2}}[-/]\d{{1,2}}([-/]\d{{2,4}})?\b"
-    rf"|\b(voor|vóór|tot|na|vanaf|rond|aan het eind van)( de| het)? {_HOLIDAYS}\b"
-    rf"|\b(op |vanaf |tot |voor )?(volgende |komende |aanstaande )?{_DAYS}\b"
+    rf"|\b(voor|vóór|tot|t/m|tot en met|na|vanaf|rond|aan het eind van)( de| het)? {_HOLIDAYS}\b"
+    rf"|(?<!elke )(?<!iedere )(?<!en )\b(op |vanaf |tot |voor )?(volgende |komende |aanstaande )?{_DAYS}\b(?! en)"
     rf"|\b(evalu\w+|terugkijken|kijken we|bespreken we|check\w*)\b.*\b({_UNIT}|{_DAYS}|{_MONTHS}|{_HOLIDAYS}|datum)\b"
     rf"|\bdeze (week|maand|periode)\b|\bvolgende (week|maand|periode)\b|\bdit (schooljaar|semester|trimester)\b"
     rf"|\b{_NUM} {_UNIT} lang\b|\b(vanaf|per|met ingang van) (morgen|vandaag|nu|heden)\b"
@@ -72,6 +72,12 @@ TIME = re.compile(
     rf"|\b(voor|vóór|tot|na|rond) de (zomer|kerst|herfst|winter|lente|paas\w*|meivakantie)\b"
     rf"|\b(op|in|bij|voor|tot) (mijn|zijn|haar|je|jouw|ons) (volgende|eerstvolgende|komende) \w+"
     rf"|\b(in|tijdens|voor|vóór|tot|na) de (toetsweek|proefwerkweek|examenperiode|examens)\b"
+    # the end of a chapter or school year, a numbered period or report, a named term, next year
+    rf"|\b(na|tot|t/m|tot en met|aan het eind van|aan het einde van) (deze|de|dit|het) (lessenserie|module|hoofdstuk|periode|blok|thema)\b"
+    rf"|\b(aan het )?eind(e)? (van )?(dit |het )?(hoofdstuk|leerjaar( \d)?|schooljaar|periode \d|blok \d)\b"
+    rf"|\bperiode \d\b|\brapport \d\b|\b(het )?(eerste|tweede|derde|vierde) (trimester|semester|kwartaal|blok|periode)\b"
+    rf"|\bvolgend (jaar|schooljaar|blok)\b|\b(komende|volgende) mentorweek\b"
+    rf"|\bde (volgende|eerstvolgende) (toets|proefwerk|rapport|presentatie|overhoring|so)\b"
 )
 MEASURE = re.compile(
     rf"\b{_NUM} ?(keer|x|minuten|minuut|min|uur|kwartier|woorden|woordjes|bladzijde\w*|pagina\w*|opdrachten"
@@ -89,6 +95,15 @@ MEASURE = re.compile(
     r"|honderd)( [a-zà-ÿ]+){0,2} [a-zà-ÿ]{3,}(en|s)\b"
     r"|\b(foutloos|zonder (een )?(fout|fouten)|zonder (hulp|spiekbriefje|rekenmachine)|alle [a-zà-ÿ]+ goed)\b"
     r"|\bgeen enkele (keer|les|dag|uur|toets|onvoldoende)\b"
+)
+# A one-off result that is done or not ("levert ... in", "maakt een afspraak", "gaat over naar de
+# havo"): that is its success criterion.
+COMPLETION = re.compile(
+    r"\b(lever\w* (\w+ ){0,6}in|ingeleverd|inleveren|af (hebben|heeft|hebt|maken|maakt)|afmaken|afgemaakt|afgerond"
+    r"|uitlezen|uitgelezen|(lees|leest) (\w+ ){0,4}uit|ingehaald|inhalen|(maakt|maak|plant|plannen) (een )?afspraak"
+    r"|aanmelden|aangemeld|(meldt|meld) (zich |zichzelf )?(\w+ ){0,3}aan|(vraagt|vraag) (\w+ ){0,6}of\b|(voert|voer) (een )?\w*gesprek"
+    r"|(loopt|loop) (\w+ ){0,5}langs|over(gaan| gaan)? naar|naar de (havo|vwo|mavo|vmbo)|gehaald|behaald)\b"
+    r"|\bkan\b(?=[^.]{0,80}\b(zelfstandig|zonder (voorbeeld|hulp|fouten|spiekbriefje))\b)"
 )
 # How many subjects a goal is about ("voor de 3 vakken") is its scope, not a success criterion.
 SCOPE = re.compile(
@@ -116,7 +131,10 @@ ACTION = re.compile(
     r"|lever\w* in|inleveren|op tijd|praat|praten|fiets|fietst|slaap|slaapt|slapen|sta|staat|telt|tel|rondt|af"
     r"|typ|typt|typen|pak|pakt|pakken|ruim|ruimt|ruimen|lees|bereid|bereidt|spreek|spreekt"
     r"|ingeleverd|gelezen|gemaakt|geoefend|geschreven|gehaald|afgerond|voltooid|geleerd|gepland|ingepland"
-    r"|hoofdzaken|samenvatting|samenvatten|uitschrijven|overhoor\w*|woordjes)\b"
+    r"|hoofdzaken|samenvatting|samenvatten|uitschrijven|overhoor\w*|woordjes"
+    r"|scheldt|schelden|roept|roepen|kletst|kletsen|gamet|gamen|opsteken|steekt|vergeet|inhalen|ingehaald|voert"
+    r"|luistert|luisteren|begint|beginnen|bouwen|bouwt|berekenen|berekent|aflezen|uitleggen|legt|noemen|noemt"
+    r"|aanspreken|lunchen|opruimen|overschrijven|herkansen|aanmelden|afspraak|uitlezen|stopt|stoppen)\b"
     r"|\b(ben|is|blijf|blijft|zijn|blijven|zit|zitten) (stil|rustig|op tijd|aanwezig|klaar)\b"
     r"|\b(heeft|hebben|staat|staan)\b(?=[^.]{0,40}\b(\d|voldoende|gemiddeld)\b)"
     # "kan ... foutloos opzeggen": a skill shown against a standard
@@ -137,7 +155,7 @@ CONTEXT = re.compile(
     r"|aantekeningen|telefoon|laptop|tas|jas|spullen|vinger|vraag|vragen|woordjes|tafels|presentatie|spreekbeurt"
     r"|werkplek|mentor|docent|buurman|buurvrouw|klasgenoot|leesdossier|profielwerkstuk|hoofdstuk\w*|oefentoets\w*"
     r"|leeslijst|cijfer|voldoende|hoofdzaken|binnenkomst|oefening\w*|stoel|tafel|bank|buren|kapstok|bel|pauze"
-    r"|gang|groep|groepje|klasgenoten)\b"
+    r"|gang|groep|groepje|klasgenoten|hulp|decaan|zorgco\w+|stage\w*|ouders|rapport\w*|mediatheek|gymles)\b"
     r"|\b\w+(toets|toetsen|opdracht|opdrachten|boek|boeken|planning|dossier|werkstuk|lijst|schrift|taak|taken)\b"
 )
 # a negation in a subordinate clause ("bij elke opdracht die hij niet snapt") does not make a goal negative
@@ -177,7 +195,7 @@ def check_goal(text: object) -> GoalCheck:
     criteria["tijdgebonden"] = time_match is not None
     found["tijdgebonden"] = _snippet(time_match)
     without_time = TIME.sub(" ", norm)  # "over 3 maanden" is a deadline, not a measure
-    measure = MEASURE.search(SCOPE.sub(" ", without_time))
+    measure = MEASURE.search(SCOPE.sub(" ", without_time)) or COMPLETION.search(without_time)
     criteria["meetbaar"] = measure is not None
     found["meetbaar"] = _snippet(measure)
     vague = VAGUE.search(norm)

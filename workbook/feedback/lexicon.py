@@ -93,7 +93,7 @@ INVITATION = re.compile(
     r"|ik ben (benieuwd|nieuwsgierig)|ik vraag me af|ik wil (graag )?(weten|horen)|laat (eens )?horen)\b"
 )
 CHOICE = re.compile(r"\bof\b")
-# Spoken particles before the question itself ("En wat werkte daarbij?", "Hmm, oké. En ...").
+# Spoken particles before the question itself ("En wat hielp toen?", "Hmm, oké. En ...").
 PARTICLES = frozenset("en oké ok oke okay hmm hm nou dus maar ehm eh uhm tja ja nee yo oh ah zo goed mooi".split())
 # Short follow-up questions without a question word: "En nu?", "En toen?", "En verder?".
 FOLLOW_UP = frozenset("nu toen verder daarna dan".split())

@@ -46,10 +46,16 @@ def _pick_sentence(text: str) -> tuple[str, str]:
     return sentence, sentence
 
 
+def _without_particles(chunk_words: list[str]) -> list[str]:
+    """Drop spoken particles before the question itself ("En wat hielp toen?", "Hmm, oké, ...")."""
+    while len(chunk_words) > 1 and chunk_words[0] in lx.PARTICLES:
+        chunk_words = chunk_words[1:]
+    return chunk_words
+
+
 def _starts_question(chunk_words: list[str], chunk: str, has_mark: bool) -> str | None:
     """Tell how a clause opens a question: 'vraagwoord', 'uitnodiging', 'werkwoord', or None."""
-    while len(chunk_words) > 1 and chunk_words[0] in lx.PARTICLES:
-        chunk_words = chunk_words[1:]  # "En wat werkte daarbij?", "Oké, dus ...", "Hmm, en ..."
+    chunk_words = _without_particles(chunk_words)
     if not chunk_words:
         return None
     if lx.INVITATION.search(chunk):
@@ -273,7 +279,7 @@ def _question_clause(chunks: list[str], has_mark: bool) -> tuple[str | None, str
         when no clause opens like a question.
     """
     found = [(kind, chunk) for chunk in chunks if (kind := _starts_question(words(chunk), chunk, has_mark))]
-    # a question word outranks a verb: in "Waar ligt je kracht, denk je?" the question is the first clause
+    # a question word outranks a verb: in "Waar ben je sterk in, denk je?" the question is the first clause
     for kind, chunk in reversed(found):
         if kind != "werkwoord":
             return kind, chunk
@@ -349,7 +355,7 @@ def analyse_question(text: object) -> QuestionAnalysis:
 
     is_question = (has_mark or kind is not None) and not (sentence.endswith("!") and kind != "uitnodiging")
     if not has_mark and kind == "vraagwoord" and head == chunks[0] and len(chunks) > 1 and sentence.endswith("."):
-        is_question = False  # "Wanneer je er klaar voor bent, beginnen we.": a clause, not a question
+        is_question = False  # "Wanneer je zover bent, starten we.": a clause, not a question
     if not is_question:
         lens, lens_reasons, lens_codes = _lens(lens_text)
         reasons.append("Dit is geen vraag: er staat geen vraagteken en de zin begint niet met een vraagwoord.")

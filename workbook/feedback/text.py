@@ -136,6 +136,13 @@ SPELL_VOCABULARY = (
     "vooruitgang",
     "verkeerd",
     "schuld",
+    # the holidays a goal's deadline names ("voor de kerstvakatie")
+    "kerstvakantie",
+    "herfstvakantie",
+    "zomervakantie",
+    "meivakantie",
+    "voorjaarsvakantie",
+    "krokusvakantie",
 )
 
 
