@@ -104,13 +104,13 @@ def feedback_cases() -> list[tuple[str, Callable[[], object], int, float]]:
 def import_cost_kib(in_kernel: bool = True) -> float:
     """Memory importing workbook.feedback and its first calls add (peak traced, KiB).
 
-    ``in_kernel``: measured on top of what every page's kernel has already imported (pydantic
-    and PyYAML, for the content); otherwise in a bare interpreter.
+    ``in_kernel``: measured on top of what every page's kernel has already imported
+    (``workbook.content``, with pydantic and PyYAML); otherwise in a bare interpreter.
     """
     import subprocess
     import sys
 
-    before = "import pydantic, yaml; " if in_kernel else ""
+    before = "import workbook.content; " if in_kernel else ""
     code = (
         f"{before}import tracemalloc; tracemalloc.start(); import workbook.feedback as f; "
         "f.detect_elements('Dat lijkt me lastig.'); f.analyse_question('Wat helpt je?'); "
