@@ -21,7 +21,8 @@ def load(name: str) -> list:
 
 def development_set() -> tuple[list, list, list]:
     """Questions, goals and utterances of the development set (all rounds)."""
-    rounds = [load(f"ontwikkelset_{i}.yaml") for i in (2, 3, 4, 5)] + [load(name) for name in (*ROUND_6, *ROUND_7)]
+    later = (*ROUND_6, *ROUND_7, *ROUND_8)
+    rounds = [load(f"ontwikkelset_{i}.yaml") for i in (2, 3, 4, 5)] + [load(name) for name in later]
     return (
         load("vragen.yaml") + [q for r in rounds for q in r.get("vragen", [])],
         load("doelen.yaml") + [g for r in rounds for g in r.get("doelen", [])],
@@ -34,6 +35,8 @@ def development_set() -> tuple[list, list, list]:
 ROUND_6 = ("ontwikkelset_6_vragen.yaml", "ontwikkelset_6_doelen_uitingen.yaml")
 # Development round 7, written blind the same way (615 questions, 191 goals, 298 utterances).
 ROUND_7 = ("ontwikkelset_7_vragen.yaml", "ontwikkelset_7_doelen_uitingen.yaml")
+# Development round 8, written blind in five voices (400 questions, 265 utterances).
+ROUND_8 = ("ontwikkelset_8.yaml",)
 # What the word model learns from (make feedback-model lists the same files): development only.
 DEV_FILES = (
     "vragen.yaml",
@@ -41,6 +44,7 @@ DEV_FILES = (
     *(f"ontwikkelset_{i}.yaml" for i in (2, 3, 4, 5)),
     *ROUND_6,
     *ROUND_7,
+    *ROUND_8,
 )
 
 
@@ -128,8 +132,8 @@ def evaluate_holdout(name: str = "holdout.yaml") -> dict[str, float]:
         "bril": sum(feedback.analyse_question(t).lens == lens for t, _w, _o, lens in lens_items) / len(lens_items),
         **lens_errors(q),
     }
-    goals = data["doelen"]
-    for i, criterion in enumerate(GOAL_CRITERIA):
+    goals = data.get("doelen") or []
+    for i, criterion in enumerate(GOAL_CRITERIA if goals else ()):
         figures[f"doel {criterion}"] = sum(
             feedback.check_goal(row[0]).criteria[criterion] == row[1 + i] for row in goals
         ) / len(goals)

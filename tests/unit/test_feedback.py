@@ -16,12 +16,12 @@ from workbook.content import ELEMENT_IDS
 
 ENGINE = Path(feedback.__file__).resolve().parent
 
-# Accuracy on the development set (rounds 1-7: 1827 questions, 563 goals, 935 utterances). Rounds
-# 5-7 were written blind to the rules and the word model learns from them, so these figures are
+# Accuracy on the development set (rounds 1-8: 2226 questions, 563 goals, 1200 utterances). Rounds
+# 5-8 were written blind to the rules and the word model learns from them, so these figures are
 # not evidence of generalisation: the held-out sets below are.
 THRESHOLDS = {
     "open/gesloten": 0.97,
-    "bril": 0.91,
+    "bril": 0.92,
     "doel specifiek": 0.87,
     "doel meetbaar": 0.88,
     "doel tijdgebonden": 0.97,
@@ -35,10 +35,10 @@ THRESHOLDS = {
 # or the word model stopped generalising. holdout_2.yaml and holdout_3.yaml were written blind to
 # the rules; their figures are the honest ones.
 HOLDOUT_FLOORS = {
-    "holdout.yaml": {"open/gesloten": 0.90, "bril": 0.85, "doel specifiek": 0.93, "element top-1": 0.90},
+    "holdout.yaml": {"open/gesloten": 0.90, "bril": 0.89, "doel specifiek": 0.93, "element top-1": 0.90},
     "holdout_2.yaml": {
         "open/gesloten": 0.96,
-        "bril": 0.92,
+        "bril": 0.91,
         "doel specifiek": 0.92,
         "doel meetbaar": 0.83,
         "doel tijdgebonden": 0.94,
@@ -46,24 +46,24 @@ HOLDOUT_FLOORS = {
     },
     "holdout_3.yaml": {
         "open/gesloten": 0.96,
-        "bril": 0.86,
+        "bril": 0.87,
         "doel specifiek": 0.83,
         "doel meetbaar": 0.89,
         "doel tijdgebonden": 0.88,
-        "element top-1": 0.77,
+        "element top-1": 0.80,
     },
 }
 # Error rates that may not rise ("groen als rood": green questions called red; "twijfel":
 # questions the engine says it doubts). Green judged red is the error that costs trust.
 HOLDOUT_CEILINGS = {
     "holdout.yaml": {"groen als rood": 0.02, "twijfel": 0.06},
-    "holdout_2.yaml": {"groen als rood": 0.07, "twijfel": 0.05},
-    "holdout_3.yaml": {"groen als rood": 0.06, "twijfel": 0.05},
+    "holdout_2.yaml": {"groen als rood": 0.04, "twijfel": 0.05},
+    "holdout_3.yaml": {"groen als rood": 0.04, "twijfel": 0.05},
 }
 # Development round 5 is also measured apart, with its own floors.
 ROUND_5_FLOORS = {
     "open/gesloten": 0.97,
-    "bril": 0.93,
+    "bril": 0.94,
     "doel specifiek": 0.86,
     "doel meetbaar": 0.93,
     "doel tijdgebonden": 0.95,

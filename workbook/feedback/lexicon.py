@@ -118,5 +118,7 @@ GREEN: tuple[Cue, ...] = _LENS.table("groen")
 
 # Negation scoping over a problem word: "geen ruzie", "niet zo onrustig", "niet meer zo moeilijk".
 NEGATED_PROBLEM = _LENS.pattern("ontkend_probleem")
+# A negation inside a clause that describes a moment or a wish ("als je niet meer ...").
+ABSENCE_IN_CLAUSE = _LENS.pattern("afwezig_in_bijzin")
 # Context clauses: what they name is the situation, not what the question asks about.
 CONTEXT_CLAUSE = _LENS.pattern("bijzin")

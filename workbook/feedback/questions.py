@@ -163,7 +163,7 @@ def _score_success_and_absence(
     if re.search(r"\bhoe (komt|kwam|kan|kon) het\b", sentence) and success and not negative:
         scores.red -= 1.0
         scores.green += 1.0
-    if re.search(r"\b(niet|nooit|geen)\b", sentence) and not wel and not lx.NEGATED_PROBLEM.search(sentence):
+    if re.search(r"\b(niet|nooit|geen)\b", sentence) and not wel and not family:
         scores.green -= 0.6  # negated success words point at the problem ("wat lukt er niet")
 
 
@@ -180,17 +180,33 @@ def _add_red_cues(scores: _Scores, sentence: str) -> None:
     scores.add_cues(lx.RED, _focus(sentence), green=False)
 
 
+_CAUSE_CODES = frozenset({"oorzaak", "schuld", "verantwoording", "rode_waarom", "verwijt_met_wel"})
+
+
+def _asks_about_absence(sentence: str, scores: _Scores) -> bool:
+    """Tell whether a question looks at a moment without the problem (negation scope).
+
+    A problem word right after a negation ("geen ruzie"), or a negation inside a clause that
+    describes a moment or a wish ("als je niet meer...", "lessen waarin hij zich niet laat
+    afleiden"), unless the question asks why or for a cause ("Hoe komt het dat je niet...").
+    """
+    if re.search(r"\bwaarom\b", sentence) or _CAUSE_CODES & set(scores.red_codes):
+        return False
+    return bool(lx.NEGATED_PROBLEM.search(sentence) or lx.ABSENCE_IN_CLAUSE.search(sentence))
+
+
 def _lens_scores(sentence: str) -> tuple[_Scores, bool]:
     """Score a sentence red and green; also return whether it says what does work ('wel')."""
     scores = _Scores()
     negative, success, wel = _mood(sentence, scores)
     family = scores.add_cues(lx.SF_FAMILIES, sentence, green=True)
-    if lx.NEGATED_PROBLEM.search(sentence) and not re.search(r"\bwaarom\b", sentence):
-        # "Op welke dagen is er geen ruzie?": the absence of the problem is an exception
-        scores.add_green(1.5, "Vraagt naar een moment zonder het probleem: een uitzondering.", "uitzondering")
-        family = True
     _score_waarom(sentence, scores, negative, success, wel)
     _add_red_cues(scores, sentence)
+    if _asks_about_absence(sentence, scores):
+        # "Op welke dagen is er geen ruzie?", "Wat doe je als je niet meer opziet tegen zwemmen?":
+        # a moment without the problem is an exception, or the future the student wants
+        scores.add_green(1.5, "Vraagt naar een moment zonder het probleem: een uitzondering.", "uitzondering")
+        family = True
     scores.add_cues(lx.GREEN, sentence, green=True)
     _score_success_and_absence(sentence, scores, negative, success, wel, family)
     return scores, wel
@@ -222,7 +238,7 @@ def _doubtful_red(sentence: str, red: float, green: float) -> bool:
 # green from this probability on, red only from a higher one (green judged red costs most).
 MODEL_GREEN = 0.6
 MODEL_RED = 0.9
-MODEL_VETO = 0.9  # a red verdict of the rules becomes 'twijfel' when the words look this green
+MODEL_VETO = 0.8  # a red verdict of the rules becomes 'twijfel' when the words look this green
 
 
 def _lens(sentence: str) -> tuple[str, list[str], list[str]]:

@@ -153,7 +153,16 @@ def _unique_ids(cues: list[CueRule]) -> list[CueRule]:
     return cues
 
 
-NAMED_PATTERNS = ("probleem", "succes", "sterk_succes", "verwijt_met_wel", "vooruit", "ontkend_probleem", "bijzin")
+NAMED_PATTERNS = (
+    "probleem",
+    "succes",
+    "sterk_succes",
+    "verwijt_met_wel",
+    "vooruit",
+    "ontkend_probleem",
+    "afwezig_in_bijzin",
+    "bijzin",
+)
 
 
 class LensRules(_Strict):
