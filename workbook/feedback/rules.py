@@ -22,6 +22,8 @@ from typing import Literal, NamedTuple
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from workbook.content.models import ELEMENT_IDS  # the one list of the seven elements
+
 __all__ = [
     "RULES_DIR",
     "Cue",
@@ -37,15 +39,6 @@ __all__ = [
 ]
 
 RULES_DIR = Path(__file__).resolve().parent / "regels"
-ELEMENT_IDS = (
-    "erkennen",
-    "normaliseren",
-    "positieve_verwachting",
-    "zichtbaar_maken",
-    "kleine_stap",
-    "vastleggen",
-    "vervolggesprek",
-)
 
 
 class Cue(NamedTuple):
@@ -85,23 +78,28 @@ def _source(patroon: str | list[str] | None, woorden: list[str] | None) -> str:
     return patroon or ""
 
 
-class Pattern(_Strict):
-    """A named pattern the combination logic uses (no weight of its own)."""
+class _Source(_Strict):
+    """What a pattern or a cue matches: a ``patroon`` or ``woorden``, with examples."""
 
-    uitleg: str = Field(min_length=1)
     patroon: str | list[str] | None = None
     woorden: list[str] | None = None
     voorbeelden: Examples = Field(default_factory=Examples)
 
     @model_validator(mode="after")
-    def _one_source(self) -> Pattern:
+    def _one_source(self) -> _Source:
         _check_source(self.patroon, self.woorden)
         return self
 
     @property
     def source(self) -> str:
-        """The regular expression this pattern stands for."""
+        """The regular expression this pattern or cue stands for."""
         return _source(self.patroon, self.woorden)
+
+
+class Pattern(_Source):
+    """A named pattern the combination logic uses (no weight of its own)."""
+
+    uitleg: str = Field(min_length=1)
 
 
 def _check_source(patroon: str | list[str] | None, woorden: list[str] | None) -> None:
@@ -118,26 +116,13 @@ def _check_source(patroon: str | list[str] | None, woorden: list[str] | None) ->
         raise ValueError(f"het patroon is geen geldige reguliere expressie ({err})") from None
 
 
-class CueRule(_Strict):
+class CueRule(_Source):
     """One cue of a table."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     code: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     gewicht: float = Field(gt=0, le=5)
     reden: str = Field(min_length=1)
-    patroon: str | list[str] | None = None
-    woorden: list[str] | None = None
-    voorbeelden: Examples = Field(default_factory=Examples)
-
-    @model_validator(mode="after")
-    def _one_source(self) -> CueRule:
-        _check_source(self.patroon, self.woorden)
-        return self
-
-    @property
-    def source(self) -> str:
-        """The regular expression this cue stands for."""
-        return _source(self.patroon, self.woorden)
 
     def compiled(self, default_code: str) -> Cue:
         """Return the cue compiled, with ``default_code`` when it names no code of its own."""
