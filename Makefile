@@ -17,7 +17,8 @@ BROWSERS ?= 2
 # The labelled development rounds the feedback's word model learns from (tests/data/, no held-out set).
 FEEDBACK_DEV := $(addprefix tests/data/,vragen.yaml uitingen.yaml ontwikkelset_2.yaml ontwikkelset_3.yaml \
 	ontwikkelset_4.yaml ontwikkelset_5.yaml ontwikkelset_6_vragen.yaml ontwikkelset_6_doelen_uitingen.yaml \
-	ontwikkelset_7_vragen.yaml ontwikkelset_7_doelen_uitingen.yaml ontwikkelset_8.yaml)
+	ontwikkelset_7_vragen.yaml ontwikkelset_7_doelen_uitingen.yaml ontwikkelset_8.yaml \
+	ontwikkelset_9.yaml)
 
 .PHONY: install workshop lab test test-unit test-notebooks test-browser test-load bench bench-workshop lint check-content content-schema feedback-model clean
 

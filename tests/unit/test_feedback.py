@@ -16,8 +16,8 @@ from workbook.content import ELEMENT_IDS
 
 ENGINE = Path(feedback.__file__).resolve().parent
 
-# Accuracy on the development set (rounds 1-8: 2226 questions, 563 goals, 1200 utterances). Rounds
-# 5-8 were written blind to the rules and the word model learns from them, so these figures are
+# Accuracy on the development set (rounds 1-9: 2226 questions, 776 goals, 1460 utterances). Rounds
+# 5-9 were written blind to the rules and the word model learns from them, so these figures are
 # not evidence of generalisation: the held-out sets below are.
 THRESHOLDS = {
     "open/gesloten": 0.97,
@@ -47,10 +47,10 @@ HOLDOUT_FLOORS = {
     "holdout_3.yaml": {
         "open/gesloten": 0.96,
         "bril": 0.87,
-        "doel specifiek": 0.83,
-        "doel meetbaar": 0.89,
+        "doel specifiek": 0.85,
+        "doel meetbaar": 0.92,
         "doel tijdgebonden": 0.88,
-        "element top-1": 0.80,
+        "element top-1": 0.82,
     },
 }
 # Error rates that may not rise ("groen als rood": green questions called red; "twijfel":

@@ -51,13 +51,13 @@ _HOLIDAYS = (
     r"inleverdatum|excursie|werkweek)"
 )
 TIME = re.compile(
-    rf"\b(over|binnen|na|in|gedurende|tijdens)( de)?( komende| eerste| volgende)? {_NUM}? ?{_UNIT}\b"
+    rf"\b(over|binnen|na|in|gedurende|tijdens)( de)?( komende| eerste| volgende)? {_NUM}? ?{_UNIT}( \d+)?\b"
     rf"|\b((de|deze) )?(komende|volgende|eerstvolgende) ({_NUM} )?{_UNIT}\b|\b(de|deze) {_NUM} {_UNIT}\b"
     rf"|\b(voor|vóór|tot|uiterlijk|per|op|vanaf|rond|eind|begin|in|half|medio)( de| het)? ({_NUM} )?{_MONTHS}\b"
     rf"|\b{_NUM} {_MONTHS}\b|\b\d{{1,2}}[-/]\d{{1,2}}([-/]\d{{2,4}})?\b"
     rf"|\b(voor|vóór|tot|t/m|tot en met|na|vanaf|rond|aan het eind van)( de| het)? {_HOLIDAYS}\b"
     rf"|(?<!elke )(?<!iedere )(?<!en )\b(op |vanaf |tot |voor )?(volgende |komende |aanstaande )?{_DAYS}\b(?! en)"
-    rf"|\b(evalu\w+|terugkijken|kijken we|bespreken we|check\w*)\b.*\b({_UNIT}|{_DAYS}|{_MONTHS}|{_HOLIDAYS}|datum)\b"
+    rf"|\b(evalu\w+|terugkijken|kijken we|bespreken we|check\w*)\b.*?\b({_UNIT}|{_DAYS}|{_MONTHS}|{_HOLIDAYS}|datum)\b"
     rf"|\bdeze (week|maand|periode)\b|\bvolgende (week|maand|periode)\b|\bdit (schooljaar|semester|trimester)\b"
     rf"|\b{_NUM} {_UNIT} lang\b|\b(vanaf|per|met ingang van) (morgen|vandaag|nu|heden)\b"
     rf"|\bin periode \d\b|\beind(e)? (van )?(de |deze )?(week|maand|periode)\b"
@@ -104,6 +104,13 @@ COMPLETION = re.compile(
     r"|aanmelden|aangemeld|(meldt|meld) (zich |zichzelf )?(\w+ ){0,3}aan|(vraagt|vraag) (\w+ ){0,6}of\b|(voert|voer) (een )?\w*gesprek"
     r"|(loopt|loop) (\w+ ){0,5}langs|over(gaan| gaan)? naar|naar de (havo|vwo|mavo|vmbo)|gehaald|behaald)\b"
     r"|\bkan\b(?=[^.]{0,80}\b(zelfstandig|zonder (voorbeeld|hulp|fouten|spiekbriefje))\b)"
+    # a message sent, something shown or approved, picked up, read to the end
+    r"|\b(stuur|stuurt|mail|mailt|app|appt)\b[^.]{0,40}\b(mail|bericht|brief|berichtje)\b|\bverstuurd\b"
+    r"|\b(laat|laten)\b[^.]{0,40}\b(zien|goedkeuren|tekenen|ondertekenen|nakijken)\b"
+    r"|\b(haal|haalt|halen)\b[^.]{0,30}\bop\b|\bhelemaal uit\b"
+    # a perfect tense names a result that is there or not ("heeft een gesprek gehad", "heb ik ingepland")
+    r"|\b(heb|heeft|hebben)\b[^.]{0,60}\b(ge[a-zà-ÿ]{3,}(d|t|en)|ingeschreven|ingevuld|ingepland|aangeboden"
+    r"|opgestuurd|afgesproken|uitgelegd)\b"
 )
 # How many subjects a goal is about ("voor de 3 vakken") is its scope, not a success criterion.
 SCOPE = re.compile(
