@@ -57,7 +57,8 @@ FINITE_VERBS = frozenset(
     """.split()
 )
 PREPOSITIONS = frozenset(
-    "op in bij met van voor aan om tot sinds vanaf naar over door uit tegen onder tussen achter zonder".split()
+    "op in bij met van voor aan om tot sinds vanaf naar over door uit tegen onder tussen achter zonder volgens"
+    " vanwege via rond binnen buiten na".split()
 )
 PRONOUNS_AFTER_VERB = frozenset("je jij u jullie het hij ze zij we wij er dat dit die men iemand jouw".split())
 TAG_WORDS = frozenset(
@@ -90,7 +91,8 @@ INVITATION = re.compile(
     r"^(vertel|vertelt|beschrijf|leg (eens |me |nog eens )*uit|geef (eens |me )*een voorbeeld|noem (eens )?"
     r"|(kun|kan|wil|zou|zal) (je|jij|u) (me |mij |eens |misschien |nog )*(iets |een \w+ |\w+ )?(meer )?"
     r"(vertellen|beschrijven|uitleggen|laten zien|toelichten|aangeven|noemen|bedenken)"
-    r"|ik ben (benieuwd|nieuwsgierig)|ik vraag me af|ik wil (graag )?(weten|horen)|laat (eens )?horen)\b"
+    r"|ik ben (benieuwd|nieuwsgierig)|ik vraag me af|ik wil (graag )?(weten|horen)|laat (eens )?horen"
+    r"|ik hoor (het )?graag)\b"
 )
 CHOICE = re.compile(r"\bof\b")
 # Spoken particles before the question itself ("En wat hielp toen?", "Hmm, oké. En ...").
@@ -104,7 +106,7 @@ _LENS = lens_rules()
 NEG_RE = _LENS.pattern("probleem")  # a problem is named (no points of its own)
 SUCCESS_RE = _LENS.pattern("succes")
 STRONG_SUCCESS_RE = _LENS.pattern("sterk_succes")
-WEL_RE = re.compile(r"\bwel\b")
+WEL_RE = re.compile(r"(?<!of )\bwel\b")  # not the tag "..., of wel?"
 # Implicit blame: a yes/no question with "wel" that doubts the student ("Had je wel je best gedaan?").
 IMPLICIT_BLAME = _LENS.pattern("verwijt_met_wel")
 # What orients a question towards a way forward, even when it names the problem: a red verdict

@@ -372,6 +372,8 @@ def analyse_question(text: object) -> QuestionAnalysis:
     is_question = (has_mark or kind is not None) and not (sentence.endswith("!") and kind != "uitnodiging")
     if not has_mark and kind == "vraagwoord" and head == chunks[0] and len(chunks) > 1 and sentence.endswith("."):
         is_question = False  # "Wanneer je zover bent, starten we.": a clause, not a question
+    if not has_mark and kind == "werkwoord" and head != chunks[0]:
+        is_question = False  # "Als ik het goed begrijp, lukt het op woensdag niet.": inversion after a clause
     if not is_question:
         lens, lens_reasons, lens_codes = _lens(lens_text)
         reasons.append("Dit is geen vraag: er staat geen vraagteken en de zin begint niet met een vraagwoord.")
