@@ -101,12 +101,6 @@ def evaluate() -> tuple[dict[str, float], list[str]]:
     return figures, misses
 
 
-if __name__ == "__main__":
-    figures, misses = evaluate()
-    for line in misses:
-        print("MISS", line)
-    for name, value in figures.items():
-        print(f"{name:<18} {value:6.1%}")
 
 
 HOLDOUT_SETS = ("holdout.yaml", "holdout_2.yaml", "holdout_3.yaml")
@@ -151,3 +145,11 @@ def evaluate_holdout(name: str = "holdout.yaml") -> dict[str, float]:
         right = sum(_element_right(feedback.detect_elements(text), gold) for text, gold in utt)
         figures["element top-1"] = right / len(utt)
     return figures
+
+
+if __name__ == "__main__":
+    figures, misses = evaluate()
+    for line in misses:
+        print("MISS", line)
+    for name, value in figures.items():
+        print(f"{name:<18} {value:6.1%}")
