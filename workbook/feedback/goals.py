@@ -51,7 +51,8 @@ _HOLIDAYS = (
     r"inleverdatum|excursie|werkweek)"
 )
 TIME = re.compile(
-    rf"\b(over|binnen|na|in|gedurende|tijdens)( de)?( komende| eerste| volgende)? {_NUM}? ?{_UNIT}( \d+)?\b"
+    rf"\b(in|tijdens|na|voor|tot) (de )?(periode|blok) \d\b"
+    rf"|\b(over|binnen|na|in|gedurende|tijdens)( de)?( komende| eerste| volgende)? {_NUM}? ?{_UNIT}\b"
     rf"|\b((de|deze) )?(komende|volgende|eerstvolgende) ({_NUM} )?{_UNIT}\b|\b(de|deze) {_NUM} {_UNIT}\b"
     rf"|\b(voor|vóór|tot|uiterlijk|per|op|vanaf|rond|eind|begin|in|half|medio)( de| het)? ({_NUM} )?{_MONTHS}\b"
     rf"|\b{_NUM} {_MONTHS}\b|\b\d{{1,2}}[-/]\d{{1,2}}([-/]\d{{2,4}})?\b"
@@ -67,7 +68,7 @@ TIME = re.compile(
     rf"|\b(morgen|overmorgen)\b"
     # the end of a lesson or series, this year or block, a season, a next occasion of one's own
     rf"|\b(aan het |tegen het )?(eind|einde|slot) van (de |deze |dit |het )?(les|lessen|lessenserie|lesweek|les \d+"
-    rf"|schooldag|dag|training|cursus|project|module|thema)\b|\bna afloop van\b|\bna (deze|de|elke) les\b"
+    rf"|schooldag|dag|training|cursus|project|module|thema)\b|\bna afloop van\b|\bna (deze|de) les\b"
     rf"|\b(dit|deze|komend|komende) (jaar|blok|schooljaar|semester|trimester|kwartaal|periode)\b"
     rf"|\b(voor|vóór|tot|na|rond) de (zomer|kerst|herfst|winter|lente|paas\w*|meivakantie)\b"
     rf"|\b(op|in|bij|voor|tot) (mijn|zijn|haar|je|jouw|ons) (volgende|eerstvolgende|komende) \w+"
@@ -77,7 +78,10 @@ TIME = re.compile(
     rf"|\b(aan het )?eind(e)? (van )?(dit |het )?(hoofdstuk|leerjaar( \d)?|schooljaar|periode \d|blok \d)\b"
     rf"|\bperiode \d\b|\brapport \d\b|\b(het )?(eerste|tweede|derde|vierde) (trimester|semester|kwartaal|blok|periode)\b"
     rf"|\bvolgend (jaar|schooljaar|blok)\b|\b(komende|volgende) mentorweek\b"
-    rf"|\bde (volgende|eerstvolgende) (toets|proefwerk|rapport|presentatie|overhoring|so)\b"
+    rf"|\bde (volgende|eerstvolgende|komende) (toets|proefwerk|rapport|presentatie|overhoring|so)\b"
+    rf"|\btot aan (de|het|mijn) \w+|\b(in )?de laatste (week|dag|les) van\b"
+    rf"|\b(de )?(komende|volgende|eerste) ({_NUM} )?(lessen|lesuren)\b"
+    rf"|\b(aan het |tegen het )?(eind|einde) van (de |het |deze |dit )?(\w+les|lesuur|lesdag)\b"
 )
 MEASURE = re.compile(
     rf"\b{_NUM} ?(keer|x|minuten|minuut|min|uur|kwartier|woorden|woordjes|bladzijde\w*|pagina\w*|opdrachten"
@@ -94,7 +98,7 @@ MEASURE = re.compile(
     r"|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|dertig|veertig|vijftig"
     r"|honderd)( [a-zà-ÿ]+){0,2} [a-zà-ÿ]{3,}(en|s)\b"
     r"|\b(foutloos|zonder (een )?(fout|fouten)|zonder (hulp|spiekbriefje|rekenmachine)|alle [a-zà-ÿ]+ goed)\b"
-    r"|\bgeen enkele (keer|les|dag|uur|toets|onvoldoende)\b"
+    r"|\bgeen enkele? (keer|les|dag|uur|toets|onvoldoende)\b|\b(de helft|driekwart|een kwart|twee derde)\b"
 )
 # A one-off result that is done or not ("levert ... in", "maakt een afspraak", "gaat over naar de
 # havo"): that is its success criterion.
@@ -102,7 +106,8 @@ COMPLETION = re.compile(
     r"\b(lever\w* (\w+ ){0,6}in|ingeleverd|inleveren|af (hebben|heeft|hebt|maken|maakt)|afmaken|afgemaakt|afgerond"
     r"|uitlezen|uitgelezen|(lees|leest) (\w+ ){0,4}uit|ingehaald|inhalen|(maakt|maak|plant|plannen) (een )?afspraak"
     r"|aanmelden|aangemeld|(meldt|meld) (zich |zichzelf )?(\w+ ){0,3}aan|(vraagt|vraag) (\w+ ){0,6}of\b|(voert|voer) (een )?\w*gesprek"
-    r"|(loopt|loop) (\w+ ){0,5}langs|over(gaan| gaan)? naar|naar de (havo|vwo|mavo|vmbo)|gehaald|behaald)\b"
+    r"|(loopt|loop) (\w+ ){0,5}langs|over(gaan| gaan)? naar|naar de (havo|vwo|mavo|vmbo)|gehaald|behaald"
+    r"|geslaagd|slagen voor|aangenomen|toegelaten|doe mee aan|een stage|online|helemaal af|van de \w+ af)\b"
     r"|\bkan\b(?=[^.]{0,80}\b(zelfstandig|zonder (voorbeeld|hulp|fouten|spiekbriefje))\b)"
     # a message sent, something shown or approved, picked up, read to the end
     r"|\b(stuur|stuurt|mail|mailt|app|appt)\b[^.]{0,40}\b(mail|bericht|brief|berichtje)\b|\bverstuurd\b"
