@@ -21,7 +21,7 @@ def load(name: str) -> list:
 
 def development_set() -> tuple[list, list, list]:
     """Questions, goals and utterances of the development set (all rounds)."""
-    later = (*ROUND_6, *ROUND_7, *ROUND_8, *ROUND_9, *ROUND_10, *ROUND_11)
+    later = (*ROUND_6, *ROUND_7, *ROUND_8, *ROUND_9, *ROUND_10, *ROUND_11, *ROUND_12)
     rounds = [load(f"ontwikkelset_{i}.yaml") for i in (2, 3, 4, 5)] + [load(name) for name in later]
     return (
         load("vragen.yaml") + [q for r in rounds for q in r.get("vragen", [])],
@@ -43,6 +43,8 @@ ROUND_9 = ("ontwikkelset_9.yaml",)
 ROUND_10 = ("ontwikkelset_10.yaml",)
 # Development round 11, goals as posted by teachers and students and hurried mentor talk.
 ROUND_11 = ("ontwikkelset_11.yaml",)
+# Development round 12, questions with subtle red and green ones with problem words (475 items).
+ROUND_12 = ("ontwikkelset_12.yaml",)
 # What the word model learns from (make feedback-model lists the same files): development only.
 DEV_FILES = (
     "vragen.yaml",
@@ -54,6 +56,7 @@ DEV_FILES = (
     *ROUND_9,
     *ROUND_10,
     *ROUND_11,
+    *ROUND_12,
 )
 
 

@@ -16,8 +16,8 @@ from workbook.content import ELEMENT_IDS
 
 ENGINE = Path(feedback.__file__).resolve().parent
 
-# Accuracy on the development set (rounds 1-11: 2673 questions, 950 goals, 1688 utterances). Rounds
-# 5-11 were written blind to the rules and the word model learns from them, so these figures are
+# Accuracy on the development set (rounds 1-12: 3148 questions, 950 goals, 1688 utterances). Rounds
+# 5-12 were written blind to the rules and the word model learns from them, so these figures are
 # not evidence of generalisation: the held-out sets below are.
 THRESHOLDS = {
     "open/gesloten": 0.97,
@@ -46,7 +46,7 @@ HOLDOUT_FLOORS = {
     },
     "holdout_3.yaml": {
         "open/gesloten": 0.96,
-        "bril": 0.87,
+        "bril": 0.88,
         "doel specifiek": 0.85,
         "doel meetbaar": 0.93,
         "doel tijdgebonden": 0.90,

@@ -180,7 +180,7 @@ def _add_red_cues(scores: _Scores, sentence: str) -> None:
     scores.add_cues(lx.RED, _focus(sentence), green=False)
 
 
-_CAUSE_CODES = frozenset({"oorzaak", "schuld", "verantwoording", "rode_waarom", "verwijt_met_wel"})
+_CAUSE_CODES = frozenset({"oorzaak", "schuld", "verantwoording", "rode_waarom", "verwijt_met_wel", "verwijt", "incident"})
 
 
 def _asks_about_absence(sentence: str, scores: _Scores) -> bool:
