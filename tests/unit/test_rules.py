@@ -64,7 +64,8 @@ def test_a_wrong_example_is_reported_with_the_cue(tmp_path):
         (lambda d: d["rood"][1].update(patroon="(niet"), "geen geldige reguliere expressie"),
         (lambda d: d["rood"][1].update(patroon="Waarom"), "kleine letters"),
         (lambda d: d["rood"][1].update(woorden=["waarom"]), "precies één van 'patroon' en 'woorden'"),
-        (lambda d: d["rood"][1].update(gewicht=0), "greater than 0"),
+        (lambda d: d["rood"][1].update(gewicht=0), "dit getal moet groter zijn dan 0"),
+        (lambda d: d["rood"][1].update(id="Oorzaak"), "gebruik alleen kleine letters"),
         (lambda d: d["rood"][1].pop("reden"), "dit veld ontbreekt"),
     ],
 )

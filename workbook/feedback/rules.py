@@ -264,6 +264,25 @@ def _describe(data: object, loc: tuple[int | str, ...]) -> str:
     return ", ".join(where) or "het hele bestand"
 
 
+# pydantic's error types in the Dutch a trainer reads (validators of our own already speak Dutch).
+_DUTCH = {
+    "extra_forbidden": "dit veld is onbekend (tikfout?)",
+    "missing": "dit veld ontbreekt",
+    "greater_than": "dit getal moet groter zijn dan {gt}",
+    "less_than_equal": "dit getal mag hoogstens {le} zijn",
+    "float_parsing": "hier hoort een getal",
+    "float_type": "hier hoort een getal",
+    "string_type": "hier hoort tekst",
+    "string_too_short": "dit mag niet leeg zijn",
+    "string_pattern_mismatch": "gebruik alleen kleine letters, cijfers en _ (en begin met een letter)",
+    "list_type": "hier hoort een lijst",
+    "dict_type": "hier hoort een lijst met namen en waarden",
+    "literal_error": "deze waarde kan niet; toegestaan: {expected}",
+    "model_type": "hier horen velden met waarden",
+    "too_short": "deze lijst mag niet leeg zijn",
+}
+
+
 def _load(name: str, model: type[BaseModel], folder: Path | None = None) -> BaseModel:
     path = (folder or RULES_DIR) / name
     shown = f"workbook/feedback/regels/{name}" if folder is None else str(path)
@@ -280,11 +299,9 @@ def _load(name: str, model: type[BaseModel], folder: Path | None = None) -> Base
     except ValidationError as err:
         problems = []
         for e in err.errors():
-            msg = str(e["msg"]).removeprefix("Value error, ")
-            if e["type"] == "extra_forbidden":
-                msg = "dit veld is onbekend (tikfout?)"
-            elif e["type"] == "missing":
-                msg = "dit veld ontbreekt"
+            msg = _DUTCH.get(e["type"], str(e["msg"]).removeprefix("Value error, "))
+            if "{" in msg:
+                msg = msg.format(**(e.get("ctx") or {}))
             problems.append(f"{_describe(data, tuple(e['loc']))}: {msg}")
         raise RuleError(shown, problems) from None
 
