@@ -175,11 +175,6 @@ def _focus(sentence: str) -> str:
     return lx.CONTEXT_CLAUSE.sub(" ", sentence)
 
 
-def _add_red_cues(scores: _Scores, sentence: str) -> None:
-    """Score the red cues on the sentence without its context clauses (see :func:`_focus`)."""
-    scores.add_cues(lx.RED, _focus(sentence), green=False)
-
-
 _CAUSE_CODES = frozenset({"oorzaak", "schuld", "verantwoording", "rode_waarom", "verwijt_met_wel", "verwijt", "incident"})
 
 
@@ -201,7 +196,7 @@ def _lens_scores(sentence: str) -> tuple[_Scores, bool]:
     negative, success, wel = _mood(sentence, scores)
     family = scores.add_cues(lx.SF_FAMILIES, sentence, green=True)
     _score_waarom(sentence, scores, negative, success, wel)
-    _add_red_cues(scores, sentence)
+    scores.add_cues(lx.RED, _focus(sentence), green=False)  # not what a context clause names
     if _asks_about_absence(sentence, scores):
         # "Op welke dagen is er geen ruzie?", "Wat doe je als je niet meer opziet tegen zwemmen?":
         # a moment without the problem is an exception, or the future the student wants
