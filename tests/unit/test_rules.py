@@ -97,7 +97,7 @@ def test_a_duplicate_id_a_missing_element_and_a_wrong_blocker_code_are_named(tmp
     with pytest.raises(RuleError) as err:
         element_rules(folder)
     assert "ontbreekt of leeg: normaliseren" in str(err.value)
-    assert "de code moet een van opdracht, advies, dreigement, verwijt zijn" in str(err.value)
+    assert "de code moet een van opdracht, advies, dreigement, verwijt, ja_maar zijn" in str(err.value)
 
 
 def test_broken_yaml_and_a_missing_file_are_dutch_errors(tmp_path):

@@ -187,7 +187,7 @@ class LensRules(_Strict):
         return tuple(c.compiled(c.id) for c in getattr(self, name))
 
 
-BLOCKER_CODES = ("opdracht", "advies", "dreigement", "verwijt")
+BLOCKER_CODES = ("opdracht", "advies", "dreigement", "verwijt", "ja_maar")
 
 
 class ElementRules(_Strict):

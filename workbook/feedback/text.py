@@ -158,6 +158,8 @@ def _respell(token: str) -> str:
 
 
 # Real words one letter away from a word the rules need: never "corrected" ("waarop" is not "waarom").
+# Common words one letter away from a question word that are not typos of it ("daar" is not "waar").
+NOT_TYPOS = frozenset("daar maar haar naar hoek hoed hier wees".split())
 REAL_WORDS = frozenset("gedaan waarop waarin hielpen helpend vertelt volgend gelukkig balans".split())
 
 
@@ -173,6 +175,8 @@ def fix_first_word(tokens: list[str], vocabulary: tuple[str, ...]) -> str | None
     first = tokens[0]
     if first in vocabulary:
         return first
+    if first in NOT_TYPOS:
+        return None
     for candidate in vocabulary:
         if near(first, candidate):
             return candidate
