@@ -107,8 +107,6 @@ def evaluate() -> tuple[dict[str, float], list[str]]:
     return figures, misses
 
 
-
-
 HOLDOUT_SETS = ("holdout.yaml", "holdout_2.yaml", "holdout_3.yaml")
 
 
@@ -135,12 +133,16 @@ def evaluate_holdout(name: str = "holdout.yaml") -> dict[str, float]:
     data = load(name)
     q = [r for r in data.get("vragen") or [] if r[1] is not None]
     lens_items = [r for r in q if r[1]]
-    figures = {} if not q else {
-        "is_question": sum(feedback.analyse_question(t).is_question == w for t, w, _o, _l in q) / len(q),
-        "open/gesloten": sum(feedback.analyse_question(t).open == o for t, _w, o, _l in q) / len(q),
-        "bril": sum(feedback.analyse_question(t).lens == lens for t, _w, _o, lens in lens_items) / len(lens_items),
-        **lens_errors(q),
-    }
+    figures = (
+        {}
+        if not q
+        else {
+            "is_question": sum(feedback.analyse_question(t).is_question == w for t, w, _o, _l in q) / len(q),
+            "open/gesloten": sum(feedback.analyse_question(t).open == o for t, _w, o, _l in q) / len(q),
+            "bril": sum(feedback.analyse_question(t).lens == lens for t, _w, _o, lens in lens_items) / len(lens_items),
+            **lens_errors(q),
+        }
+    )
     goals = data.get("doelen") or []
     for i, criterion in enumerate(GOAL_CRITERIA if goals else ()):
         figures[f"doel {criterion}"] = sum(

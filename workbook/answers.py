@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -281,7 +281,8 @@ class ConversationAnswer(Answer):
     kind: ClassVar[str] = "conversation"
     script: str = ""
     turns: list[dict[str, Any]] = Field(default_factory=list)
-    agreement: bool = False
+    agreement: bool = False  # the student named a step of their own and a follow-up was made
+    outcome: Literal["bezig", "afspraak", "dicht", "tijd_op"] = "bezig"
     draft: str = ""
 
 

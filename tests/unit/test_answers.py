@@ -27,6 +27,7 @@ pytestmark = pytest.mark.unit
 def store(tmp_path) -> Store:
     return Store(f"sqlite:///{tmp_path / 'a.sqlite'}")
 
+
 # Answers exactly as the version before typed answers stored them (no "version" key).
 LEGACY = {
     "01_elementen.quiz": {

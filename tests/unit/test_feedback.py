@@ -388,8 +388,8 @@ def test_solution_focused_families_are_green_despite_their_problem_words(questio
 
 
 def test_implicit_blame_is_red_and_the_simulated_student_hears_it():
-    from workbook import roleplay
+    from workbook import student
 
     assert feedback.analyse_question("Heb je eigenlijk wel je best gedaan?").lens == "rood"
-    assert roleplay.classify_turn("Ben je wel op tijd begonnen?")[0] == "rood"
-    assert roleplay.classify_turn("Balen hoor.")[0] == "erkennen"  # short spoken acknowledgement opens up
+    assert student.read_move("Ben je wel op tijd begonnen?")[0] in ("verwijt", "rode_vraag")
+    assert student.read_move("Balen hoor.")[0] == "erkennen"  # short spoken acknowledgement opens up

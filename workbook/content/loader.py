@@ -180,7 +180,7 @@ def _require_fixed_keys(schema: dict[str, Any]) -> None:
     models = {m.__name__: m for m in _all_models()}
     for title, part in [(schema.get("title"), schema), *schema.get("$defs", {}).items()]:
         model = models.get(title)
-        for name, field in (model.model_fields.items() if model else ()):
+        for name, field in model.model_fields.items() if model else ():
             keys = fixed_keys(field.annotation)
             if keys and name in part.get("properties", {}):
                 part["properties"][name]["required"] = list(keys)

@@ -467,21 +467,57 @@ class Rollenspel(_File):
     _missing_words: ClassVar[dict[str, str]] = {"formuleringen": "voorbeeldzinnen voor"}
 
 
-Reactie = Literal["erkennen", "verkennen", "stap", "afspraak", "rood", "anders"]
+Temperament = Literal["teruggetrokken", "defensief", "spraakzaam", "weet_ik_niet"]
+# What the simulated student can answer with, by what the mentor's turn did (see workbook.student).
+Antwoordsoort = Literal[
+    "vertellen",  # opens up after acknowledgement or normalising: tells more about the situation
+    "uitzondering",  # an exception question: when it goes (a bit) better
+    "schaal",  # a scaling question: a number, and what one point higher would take
+    "actie",  # "what did you do / what helped": an action that worked
+    "toekomst",  # preferred future: what it looks like when it goes well
+    "hulpbron",  # who or what can help
+    "compliment",  # a compliment or a positive expectation, taken in
+    "stap",  # the student names a small step of their own
+    "geen_stap",  # asked for a step too early: not there yet
+    "verdedigen",  # after a reproach or a red "waarom": justifies, defends
+    "ja_maar",  # after advice, a lecture or a "ja, maar": "ja, maar..."
+    "dicht",  # guarded: after a threat, or when trust is very low
+    "weet_niet",  # "weet ik niet": asked something while trust is too low to answer
+    "kort",  # a short answer to a closed or neutral question
+]
 
 
 class Oefengesprek(_File):
-    """One branching practice conversation (``oefengesprekken/<id>.yaml``): the student's lines per reaction."""
+    """A practice conversation (``oefengesprekken/<id>.yaml``): a simulated student with a temperament.
+
+    The student answers by what the mentor's turn does (``antwoorden`` per kind, each line said
+    at most once) and by their trust, which the turns move (see :mod:`workbook.student`).
+    """
 
     id: Slug
     titel: Text
     leerling: Text
+    thema: Literal[THEMES]  # type: ignore[valid-type]
+    temperament: Temperament
     situatie: Text
     opening: Text
-    max_beurten: int = Field(default=8, ge=3, le=20)
-    reacties: dict[Reactie, list[Text]]
-    slot: Text
-    _missing_words: ClassVar[dict[str, str]] = {"reacties": "zinnen voor"}
+    max_beurten: int = Field(default=10, ge=4, le=20)
+    antwoorden: dict[Antwoordsoort, list[Text]]
+    slot_goed: Text  # the agreement is made: a step of the student's own and a follow-up
+    slot_dicht: Text  # trust is gone: the student closes the conversation
+    slot_tijd: Text  # the turns are used up without an agreement
+    _missing_words: ClassVar[dict[str, str]] = {"antwoorden": "zinnen voor"}
+
+    @model_validator(mode="after")
+    def _complete(self) -> Oefengesprek:
+        single = [k for k, v in self.antwoorden.items() if len(v) == 1]
+        if single:
+            raise ValueError(f"bij 'antwoorden' zijn minstens twee zinnen nodig voor: {', '.join(single)}")
+        lines = [line for group in self.antwoorden.values() for line in group]
+        doubled = sorted({line for line in lines if lines.count(line) > 1})
+        if doubled:
+            raise ValueError(f"deze zin staat er twee keer in (de leerling herhaalt zich niet): {doubled[0]}")
+        return self
 
 
 class TekstenFile(_File):

@@ -100,6 +100,8 @@ def judge_elements(text: object) -> ElementJudgement:
 
 
 MODEL_ELEMENT = 0.6  # the word model names an element from this probability on
+
+
 def _from_model(norm: str, q: QuestionAnalysis) -> ElementJudgement | None:
     """Let the word model name an element where no cue does, with the words that weighed most."""
     if q.lens == "rood":

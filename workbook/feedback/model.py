@@ -115,11 +115,7 @@ def train(examples: list[tuple[str, str]], min_count: int = 2) -> WordModel:
     totals = {label: sum(counts[label][f] for f in vocab) + len(vocab) for label in labels}
     unseen = {label: math.log(1 / totals[label]) for label in labels}
     likelihoods = {
-        f: {
-            label: math.log((counts[label][f] + 1) / totals[label])
-            for label in labels
-            if counts[label][f]
-        }
+        f: {label: math.log((counts[label][f] + 1) / totals[label]) for label in labels if counts[label][f]}
         for f in vocab
     }
     return WordModel(priors, likelihoods, unseen)
@@ -153,9 +149,11 @@ def build(paths: list[Path]) -> dict[str, WordModel]:
     for path in paths:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if isinstance(data, list):
-            data = {"vragen" if path.name.startswith("vragen") else "uitingen": data} if not path.name.startswith(
-                "doelen"
-            ) else {}
+            data = (
+                {"vragen" if path.name.startswith("vragen") else "uitingen": data}
+                if not path.name.startswith("doelen")
+                else {}
+            )
         for text, is_question, _open, lens in data.get("vragen", []):
             if is_question and lens:
                 questions.append((text, lens))

@@ -175,7 +175,9 @@ def _focus(sentence: str) -> str:
     return lx.CONTEXT_CLAUSE.sub(" ", sentence)
 
 
-_CAUSE_CODES = frozenset({"oorzaak", "schuld", "verantwoording", "rode_waarom", "verwijt_met_wel", "verwijt", "incident"})
+_CAUSE_CODES = frozenset(
+    {"oorzaak", "schuld", "verantwoording", "rode_waarom", "verwijt_met_wel", "verwijt", "incident"}
+)
 
 
 def _asks_about_absence(sentence: str, scores: _Scores) -> bool:
@@ -266,7 +268,11 @@ def _lens_by_rules(sentence: str) -> tuple[str, list[str], list[str]]:
     scores, wel = _lens_scores(sentence)
     red, green = scores.red, scores.green
     if red < 1.0 and green < 1.0:
-        return "neutraal", ["Vraagt naar feitelijke informatie, niet naar het probleem of een oplossing."], ["informatie"]
+        return (
+            "neutraal",
+            ["Vraagt naar feitelijke informatie, niet naar het probleem of een oplossing."],
+            ["informatie"],
+        )
     green_side = (_dedupe(scores.green_reasons), _dedupe(scores.green_codes))
     red_side = (_dedupe(scores.red_reasons), _dedupe(scores.red_codes))
     if red >= green and not wel and _doubtful_red(sentence, red, green):

@@ -9,10 +9,10 @@ import ipywidgets as widgets
 
 from workbook.answers import ConversationAnswer
 from workbook.content import Oefengesprek
-from workbook.roleplay import MAX_TURN_CHARS, Conversation
+from workbook.student import MAX_TURN_CHARS, Conversation
 from workbook.ui.common import card, textarea
 from workbook.ui.exercise import ItemExercise
-from workbook.ui.html import Markup, bullets, html, join, notice
+from workbook.ui.html import EMPTY, Markup, bullets, html, join, notice
 from workbook.ui.render import lens_badge
 from workbook.ui.texts import tekst, tekst_html
 
@@ -87,7 +87,9 @@ class ConversationView(ItemExercise[ConversationAnswer, Oefengesprek]):
         with self.quietly():
             self.text.value = state.draft[:MAX_DRAFT]
         self.situation.value = html(
-            '<div class="wb-card wb-info"><strong>De situatie.</strong> {}</div>', self.script.situatie
+            '<div class="wb-card wb-info"><strong>De situatie.</strong> {} <em>{}</em></div>',
+            self.script.situatie,
+            tekst("oefengesprek.karakter", karakter=tekst(f"oefengesprek.temperament.{self.script.temperament}")),
         )
         self.message.value = ""
         self._render()
@@ -118,13 +120,18 @@ class ConversationView(ItemExercise[ConversationAnswer, Oefengesprek]):
 
     def _turn_feedback(self, turn: dict[str, Any]) -> Markup:
         q = turn["question"]
+        parts = [html("{}", tekst(f"oefengesprek.zet.{turn['move']}"))]
         if turn["elements"]:
-            parts = [html("✔ {}", ", ".join(self.names.get(e, e) for e in turn["elements"]))]
-        else:
-            parts = [Markup("✘ geen gesprekselement")]
+            parts.append(html("✔ {}", ", ".join(self.names.get(e, e) for e in turn["elements"])))
         if q["is_question"]:
             parts.append(html("{} {}", "open vraag" if q["open"] else "gesloten vraag", lens_badge(q["lens"])))
+        parts.append(html("{}", self._effect(turn)))
         return html('<div class="wb-muted wb-conv-feedback">{}</div>', join(parts, " · "))
+
+    def _effect(self, turn: dict[str, Any]) -> str:
+        before, after = turn["trust_before"], turn["trust"]
+        key = "op" if after > before else "af" if after < before else "gelijk"
+        return tekst(f"oefengesprek.effect.{key}", naam=self.script.leerling, voor=before, na=after)
 
     def _render(self) -> None:
         name = self.script.leerling
@@ -144,11 +151,45 @@ class ConversationView(ItemExercise[ConversationAnswer, Oefengesprek]):
             return
         self.review.value = self._review_html()
 
+    def _arc_html(self, arc: list[int]) -> Markup:
+        """Draw the trust over the turns as a small bar chart (with a text alternative)."""
+        bars = join(
+            html(
+                '<span class="wb-arc-bar" style="height:{}px" title="{}"><span>{}</span></span>',
+                4 + value * 6,
+                f"{i}: {value}",
+                value,
+            )
+            for i, value in enumerate(arc)
+        )
+        alt = tekst("oefengesprek.boog_alt", waarden=", ".join(str(v) for v in arc))
+        return html(
+            '<figure class="wb-arc" role="img" aria-label="{}"><figcaption>{}</figcaption><div>{}</div></figure>',
+            alt,
+            tekst("oefengesprek.boog"),
+            bars,
+        )
+
     def _review_html(self) -> Markup:
         r = self.conversation.review()
+        name = self.script.leerling
         used = ", ".join(self.names.get(e, e) for e in r["elements"]) or "geen"
-        outcome = tekst("oefengesprek.afspraak") if r["agreement"] else tekst("oefengesprek.geen_afspraak")
-        tips = bullets(r["tips"] or [tekst("oefengesprek.sterk")])
+        outcome = tekst(f"oefengesprek.uitkomst.{r['outcome']}", naam=name)
+        made = [
+            tekst("oefengesprek.stap_wel" if r["step"] else "oefengesprek.stap_niet", naam=name),
+            tekst("oefengesprek.afspraak_wel" if r["agreement"] else "oefengesprek.afspraak_niet"),
+        ]
+        if r["threat"]:
+            made.append(tekst("oefengesprek.dreigement"))
+        tips = [tekst(f"oefengesprek.tip.{t}", rood=r["red_questions"]) for t in r["tips"]]
+        weakest = EMPTY
+        if r["weakest"] is not None:
+            turn = self.conversation.turns[r["weakest"]]
+            weakest = html(
+                '<div class="wb-card wb-info wb-conv-weakest"><p><strong>{}</strong></p><p>{}</p></div>',
+                tekst("oefengesprek.zwakste", nummer=r["weakest"] + 1, zin=turn["mentor"]),
+                tekst(f"oefengesprek.beter.{turn['move']}"),
+            )
         figures = tekst(
             "oefengesprek.terugblik",
             beurten=r["turns"],
@@ -158,10 +199,14 @@ class ConversationView(ItemExercise[ConversationAnswer, Oefengesprek]):
             rood=r["red_questions"],
         )
         return html(
-            '<div class="wb-card {}"><h3>Terugblik</h3><p>{}</p><p>{}</p><p><strong>Tips</strong></p>{}<p>{}</p></div>',
+            '<div class="wb-card {}"><h3>Terugblik</h3><p><strong>{}</strong></p>{}{}<p>{}</p>{}'
+            "<p><strong>Tips</strong></p>{}<p>{}</p></div>",
             "wb-ok" if r["agreement"] else "wb-info",
             outcome,
+            bullets(made),
+            self._arc_html(r["arc"]),
             figures,
-            tips,
+            weakest,
+            bullets(tips or [tekst("oefengesprek.sterk")]),
             tekst_html("oefengesprek.opnieuw", knop=html("<em>{}</em>", self.restart.description)),
         )
