@@ -22,7 +22,7 @@ ENGINE = Path(feedback.__file__).resolve().parent
 THRESHOLDS = {
     "open/gesloten": 0.97,
     "bril": 0.92,
-    "doel specifiek": 0.87,
+    "doel specifiek": 0.86,
     "doel meetbaar": 0.88,
     "doel tijdgebonden": 0.97,
     "doel positief": 0.95,
