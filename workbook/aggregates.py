@@ -23,6 +23,8 @@ from workbook.answers import (
     SelfAssessmentAnswer,
     TallyAnswer,
 )
+from workbook.roleplay import Tally
+from workbook.shared_round import Round
 
 A = TypeVar("A", bound=Answer)
 ELEMENT_QUIZ = registry.exercise_id("elementen", "quiz")
@@ -237,25 +239,41 @@ def goal_cards(frame: pd.DataFrame, exercise: str = registry.exercise_id("doelen
     return pd.DataFrame(rows, columns=["Deelnemer", "Doelen", "Concreet en positief", "Klaar"])
 
 
+def _rounds(frame: pd.DataFrame) -> list[Round]:
+    """Return the workshop's role-play rounds: one per group and round (``frame.attrs["rounds"]``).
+    shared = [Round.from_state(rec.state) for rec in frame.attrs.get("rounds", [])]
+    # rounds saved per participant and scenario before the round was shared (one per observer)
+    legacy = [
+        Round(a.scenario, tally=Tally.from_state(a.dump()), stopped=a.finished)
+        for a in _of_kind(frame, "tally", TallyAnswer)
+        if not a.group and (a.events or a.finished)
+    ]
+    return shared + legacy
+
+
 def roleplay_elements(frame: pd.DataFrame) -> pd.DataFrame:
     """Over all role-play rounds the observers tallied: in how many rounds each element was used.
 
     Columns: ``Element``, ``Rondes``, ``Keer``.
     """
     names = content.element_names()
-    rounds = [a for a in _of_kind(frame, "tally", TallyAnswer) if a.events]
-    if not rounds:
+    tallies = [r.tally for r in _rounds(frame) if r.tally.events]
+    if not tallies:
         return pd.DataFrame(columns=["Element", "Rondes", "Keer"])
     rows = []
     for element in content.ELEMENT_IDS:
-        used = [sum(1 for e in a.events if e.element == element) for a in rounds]
+        used = [t.per_element()[element] for t in tallies]
         rows.append({"Element": names.get(element, element), "Rondes": sum(1 for n in used if n), "Keer": sum(used)})
     return pd.DataFrame(rows, columns=["Element", "Rondes", "Keer"])
 
 
 def roleplay_outcomes(frame: pd.DataFrame) -> pd.DataFrame:
-    """How often role-play rounds and practice conversations reached a concrete agreement."""
-    plays = [a for a in _of_kind(frame, "tally", TallyAnswer) if a.finished]
+    """How often role-play rounds and practice conversations reached a concrete agreement.
+
+    A round counts once for its group; a practice conversation counts its step only when the
+    student named one and the follow-up was made (``agreement``), never just because it ended.
+    """
+    plays = [r.tally for r in _rounds(frame) if r.stopped]
     talks = [a for a in _of_kind(frame, "conversation", ConversationAnswer) if a.finished]
     rows = []
     if plays:
@@ -263,12 +281,12 @@ def roleplay_outcomes(frame: pd.DataFrame) -> pd.DataFrame:
             {
                 "Oefening": "Rollenspel (afgeronde rondes)",
                 "Aantal": len(plays),
-                "Kleine stap afgesproken": sum(1 for a in plays if a.agreement),
-                "Vervolgafspraak": sum(1 for a in plays if a.followup),
+                "Kleine stap afgesproken": sum(1 for t in plays if t.agreement),
+                "Vervolgafspraak": sum(1 for t in plays if t.followup),
             }
         )
     if talks:
-        agreed = sum(1 for a in talks if a.agreement)  # the simulated student agrees to both at once
+        agreed = sum(1 for a in talks if a.agreement)  # the student's own step, then the follow-up
         rows.append(
             {
                 "Oefening": "Oefengesprek (afgerond)",

@@ -258,9 +258,16 @@ class TallyEvent(BaseModel):
 
 @register
 class TallyAnswer(Answer):
-    """A role-play round: role, timer, the observer's tally and the debrief."""
+    """Where a participant is in the role-play: group, round and role.
+
+    The round (clock, tally, debrief) is shared by the group and stored once
+    (:meth:`workbook.store.Store.round_update`); the tally fields below are those of answers
+    saved before rounds were shared.
+    """
 
     kind: ClassVar[str] = "tally"
+    group: str = ""  # the group code: the round itself is one shared record in the store
+    round: int = Field(default=0, ge=0)
     scenario: str = ""
     role: str | None = None
     elapsed: int = Field(default=0, ge=0)

@@ -139,7 +139,13 @@ MODULES: tuple[ModuleSpec, ...] = (
         "workbook.ui.doelen:module",
         _ex(("herschrijven", "rewrite"), ("doelenkaart", "goal_card")),
     ),
-    ModuleSpec("rollenspel", 5, "05_rollenspel.ipynb", "workbook.ui.rollenspel:module", _ex(("ronde", "tally", True))),
+    ModuleSpec(
+        "rollenspel",
+        5,
+        "05_rollenspel.ipynb",
+        "workbook.ui.rollenspel:module",
+        _ex(("ronde", "tally"), ("ronde_per_scenario", "tally", True)),
+    ),
     ModuleSpec(
         "oefengesprek",
         6,

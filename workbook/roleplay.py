@@ -1,7 +1,7 @@
 """Role-play in threes, as plain data and rules: :class:`Tally` is what the observer records.
 
 The practice conversation with a simulated student is :mod:`workbook.student`; the round the
-three share is :mod:`workbook.round`.
+three share is :mod:`workbook.shared_round`.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -34,7 +34,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 if TYPE_CHECKING:  # pandas loads only when a dashboard or an export asks for a frame
     import pandas as pd
 
-__all__ = ["Store", "StoreError", "data_dir", "default_url", "SCHEMA_VERSION", "MAX_ANSWER_CHARS"]
+__all__ = ["Store", "StoreError", "RoundRecord", "data_dir", "default_url", "SCHEMA_VERSION", "MAX_ANSWER_CHARS"]
 
 MAX_NAME_CHARS = 64
 MAX_EXERCISE_CHARS = 100
@@ -135,7 +135,24 @@ def _migration_3(conn: Connection) -> None:
         conn.execute(trainings_table.insert().values(code=code, created_at=now))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3]
+rounds_table = sa.Table(
+    "rounds",
+    metadata,
+    sa.Column("workshop", sa.String(MAX_NAME_CHARS), primary_key=True),
+    sa.Column("grp", sa.String(MAX_NAME_CHARS), primary_key=True),
+    sa.Column("number", sa.Integer, primary_key=True),
+    sa.Column("state", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+def _migration_4(conn: Connection) -> None:
+    """Version 4: role-play rounds, one shared record per group and round (module 05)."""
+    rounds_table.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _ENGINES: dict[str, Engine] = {}
@@ -225,6 +242,15 @@ def alias_key(alias: str) -> str:
     Aliases that differ only in case, spacing or Unicode form (NFKC) count as the same name.
     """
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", alias)).strip().casefold()
+
+
+class RoundRecord(NamedTuple):
+    """One stored role-play round: its group, number, version (one up per change) and state."""
+
+    group: str
+    number: int
+    version: int
+    state: dict[str, Any]
 
 
 class Store:
@@ -383,6 +409,7 @@ class Store:
             n = conn.execute(answers.delete().where(answers.c.workshop == workshop)).rowcount
             conn.execute(participants_table.delete().where(participants_table.c.workshop == workshop))
             conn.execute(trainings_table.delete().where(trainings_table.c.code == workshop))
+            conn.execute(rounds_table.delete().where(rounds_table.c.workshop == workshop))
         self._forget_deleted()
         return int(n or 0)
 
@@ -398,6 +425,29 @@ class Store:
                     participants_table.c.alias_key == alias_key(participant),
                 )
             )
+            # their name goes from the role-play rounds they played in (the group's round stays)
+            rows = conn.execute(
+                sa.select(rounds_table.c.grp, rounds_table.c.number, rounds_table.c.state).where(
+                    rounds_table.c.workshop == workshop
+                )
+            ).all()
+            for grp, number, text in rows:
+                state = json.loads(text)
+                roles = state.get("roles") if isinstance(state, dict) else None
+                if isinstance(roles, dict) and participant in roles.values():
+                    state["roles"] = {r: (None if who == participant else who) for r, who in roles.items()}
+                    conn.execute(
+                        rounds_table.update()
+                        .where(
+                            rounds_table.c.workshop == workshop,
+                            rounds_table.c.grp == grp,
+                            rounds_table.c.number == number,
+                        )
+                        .values(
+                            state=json.dumps(state, ensure_ascii=False, sort_keys=True),
+                            version=rounds_table.c.version + 1,
+                        )
+                    )
         self._forget_deleted()
         return int(n or 0)
 
@@ -438,6 +488,80 @@ class Store:
             logging.getLogger(__name__).warning("vacuum after delete postponed: database busy", exc_info=True)
         finally:
             raw.close()
+
+    # --- role-play rounds (shared by a group of three) ---------------------------------
+
+    def round_update(
+        self, workshop: str, group: str, number: int, change: Callable[[dict[str, Any] | None], dict[str, Any]]
+    ) -> RoundRecord:
+        """Change one round in a single write transaction and return it as stored.
+
+        ``change`` gets the stored state (``None`` for a new round) and returns the new one; it
+        runs while the round is locked, so two group members who click at once both count.
+        An exception from ``change`` (a Dutch ``ValueError``: "die rol is al gekozen") writes nothing.
+        """
+        workshop = _clean_name(workshop, "trainingscode")
+        group = _clean_name(group, "groepscode")
+        key = (
+            rounds_table.c.workshop == workshop,
+            rounds_table.c.grp == group,
+            rounds_table.c.number == int(number),
+        )
+        with self._write() as conn, conn.begin():
+            query = sa.select(rounds_table.c.state, rounds_table.c.version).where(*key)
+            if conn.dialect.name == "postgresql":
+                # a new round has no row to lock yet: serialise on the group instead
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(f"{workshop}/{group}"))))
+                query = query.with_for_update()
+            row = conn.execute(query).first()
+            old = json.loads(row[0]) if row else None
+            text = _encode_answer(change(old))
+            state = json.loads(text)
+            now = datetime.now(timezone.utc)
+            if row is None:
+                version = 1
+                conn.execute(
+                    rounds_table.insert().values(
+                        workshop=workshop, grp=group, number=int(number), state=text, version=1, updated_at=now
+                    )
+                )
+            else:
+                version = int(row[1]) + 1
+                conn.execute(rounds_table.update().where(*key).values(state=text, version=version, updated_at=now))
+        return RoundRecord(group, int(number), version, state)
+
+    def round_version(self, workshop: str, group: str) -> tuple[int, int] | None:
+        """Return ``(number, version)`` of a group's latest round (cheap: what a page polls), or ``None``."""
+        query = (
+            sa.select(rounds_table.c.number, rounds_table.c.version)
+            .where(rounds_table.c.workshop == workshop, rounds_table.c.grp == group)
+            .order_by(rounds_table.c.number.desc())
+            .limit(1)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return (int(row[0]), int(row[1])) if row else None
+
+    def round_load(self, workshop: str, group: str, number: int | None = None) -> RoundRecord | None:
+        """Return round ``number`` of a group (default: its latest), or ``None``."""
+        query = sa.select(rounds_table.c.number, rounds_table.c.version, rounds_table.c.state).where(
+            rounds_table.c.workshop == workshop, rounds_table.c.grp == group
+        )
+        if number is not None:
+            query = query.where(rounds_table.c.number == int(number))
+        with self.engine.connect() as conn:
+            row = conn.execute(query.order_by(rounds_table.c.number.desc()).limit(1)).first()
+        return RoundRecord(group, int(row[0]), int(row[1]), json.loads(row[2])) if row else None
+
+    def rounds(self, workshop: str, group: str | None = None) -> list[RoundRecord]:
+        """Return every round of a workshop (or of one group), by group and number."""
+        query = sa.select(rounds_table.c.grp, rounds_table.c.number, rounds_table.c.version, rounds_table.c.state)
+        query = query.where(rounds_table.c.workshop == workshop)
+        if group is not None:
+            query = query.where(rounds_table.c.grp == group)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(rounds_table.c.grp, rounds_table.c.number)).all()
+        return [RoundRecord(str(g), int(n), int(v), json.loads(st)) for g, n, v, st in rows]
 
     # --- trainings and attempts --------------------------------------------------------
 

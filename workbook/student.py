@@ -131,6 +131,8 @@ def _question_move(q: feedback.QuestionAnalysis, codes: set[str], first: str | N
     for wanted, move in table:
         if codes & wanted:
             return move
+    if "informatie" in codes:  # a question for facts ("Hoe laat ga je naar bed?"), whatever its words
+        return "open" if q.open else "gesloten"
     if first == "kleine_stap":
         return "stap"
     if first in _LISTENING:

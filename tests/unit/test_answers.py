@@ -129,11 +129,13 @@ def test_every_kind_is_registered_once_with_a_version():
 
 def test_exercise_ids_come_from_the_registry_only():
     assert registry.exercise_id("elementen", "quiz") == "01_elementen.quiz"
-    assert registry.exercise_id("rollenspel", "ronde", "moe") == "05_rollenspel.moe"
+    assert registry.exercise_id("rollenspel", "ronde") == "05_rollenspel.ronde"  # one shared round per group
+    # rounds saved per scenario before rounds were shared are still known
+    assert registry.exercise_id("rollenspel", "ronde_per_scenario", "moe") == "05_rollenspel.moe"
     with pytest.raises(KeyError):
         registry.exercise_id("elementen", "bestaat_niet")
     with pytest.raises(KeyError):
-        registry.exercise_id("rollenspel", "ronde")  # a per-item exercise needs its item
+        registry.exercise_id("rollenspel", "ronde_per_scenario")  # a per-item exercise needs its item
     assert registry.kind_of("99_onbekend.x") is None
 
 

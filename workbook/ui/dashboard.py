@@ -196,6 +196,7 @@ class Dashboard(Shows):
             self._show([card(html("<p>{}</p>", tekst("dashboard.geen_training")))])
             return
         frame = self.db.frame(code)
+        frame.attrs["rounds"] = self.db.rounds(code)  # role-play rounds are one record per group
         aliases = self.db.aliases(code)
         self._generation += 1
         parts = [self._summary(code, aliases, frame), self._readmit_box(code, aliases)]

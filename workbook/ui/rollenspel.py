@@ -15,5 +15,5 @@ def module(page: ModulePage) -> Page:
     scenarios = page.folder("rollenspellen")
     if not scenarios:
         return page.done()
-    view = RoleplayView(scenarios, content.element_names(), page.exercise_for("ronde"))
-    return page.done(page.mount("ronde", view, view.scenario.id, key="ronde"))
+    view = RoleplayView(scenarios, content.element_names(), page.ctx)
+    return page.done(page.mount("ronde", view))

@@ -1,28 +1,49 @@
-"""Role-play in threes: choose a scenario and a role, run the timer, tally (observer) and debrief."""
+"""Role-play in threes on three screens: one group, one round, one clock, one shared debrief.
+
+The three pages share the round through the store (:mod:`workbook.shared_round`): every click
+is one change of the round record, and each page polls the record's version a few times a
+second (a hidden :class:`ipywidgets.Play` is the heartbeat, so the polling runs in the
+kernel's own thread) and redraws when it moved. What the participant saves personally is
+only where they are: group, round and role (:class:`workbook.answers.TallyAnswer`).
+"""
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 
 import ipywidgets as widgets
 
 from workbook.answers import TallyAnswer
 from workbook.content import ELEMENT_IDS, Rollenspel
-from workbook.roleplay import COUNTERS, MAX_NOTES, Tally, format_seconds
-from workbook.ui.common import card, textarea
-from workbook.ui.exercise import ItemExercise
-from workbook.ui.html import EMPTY, Markup, bullets, html, join
+from workbook.roleplay import COUNTERS, MAX_NOTES, format_seconds
+from workbook.shared_round import CLOCK_ROLES, ROLES, Round, RoundError, apply, normalise_group, rotate
+from workbook.store import RoundRecord, Store
+from workbook.ui.common import PageContext, card, textarea
+from workbook.ui.exercise import Exercise
+from workbook.ui.html import EMPTY, Markup, bullets, html, join, notice
 from workbook.ui.render import role_card
 from workbook.ui.texts import tekst
 
-__all__ = ["RoleplayView", "ROLES"]
+__all__ = ["RoleplayView", "ROLE_NAMES", "POLL_MS"]
 
-ROLES = (("Mentor", "mentor"), ("Leerling", "leerling"), ("Observator", "observator"))
+ROLE_NAMES = {"mentor": "Mentor", "leerling": "Leerling", "observator": "Observator"}
 COUNTER_LABELS = {"rood": "Rode vraag", "groen": "Groene vraag", "open": "Open vraag", "gesloten": "Gesloten vraag"}
+POLL_MS = 400  # how often a page asks the store whether the round changed (latency ≤ 1 s)
+TYPING_GRACE_S = 2.0  # a field someone is typing in is not overwritten by the others' changes
+
+log = logging.getLogger(__name__)
 
 
-class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
-    """Choose a scenario and a role, run the timer, tally (observer) and debrief; saved per scenario.
+def _button(label: str, css: str, icon: str = "", style: str = "") -> widgets.Button:
+    b = widgets.Button(description=label, icon=icon, button_style=style, layout=widgets.Layout(width="auto"))
+    b.add_class(css)
+    return b
+
+
+class RoleplayView(Exercise[TallyAnswer]):
+    """Join a group, pick a free role, play one shared round, debrief together, rotate roles.
 
     Parameters
     ----------
@@ -30,42 +51,81 @@ class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
         The valid scenarios.
     names : dict
         Element id to its Dutch name.
-    exercise_for : callable
-        Scenario id to the exercise id its round is saved under.
+    ctx : PageContext
+        The store the group shares and who is working.
     """
 
     model = TallyAnswer
 
-    def __init__(self, scenarios: list[Rollenspel], names: dict[str, str], exercise_for: Callable[[str], str]) -> None:
-        self._choose(scenarios, "Scenario", "wb-rp-scenario", exercise_for, lambda s: f"{s.titel} ({s.thema})")
+    def __init__(self, scenarios: list[Rollenspel], names: dict[str, str], ctx: PageContext) -> None:
+        self.scenarios = {s.id: s for s in scenarios}
         self.names = names
-        self.tally = Tally()
-        self.role = widgets.ToggleButtons(options=ROLES, value=None, description="Jouw rol")
-        self.role.add_class("wb-rp-role")
+        self.store: Store | None = ctx.store if ctx.session is not None else None
+        self.workshop = ctx.session.workshop if ctx.session else ""
+        self.alias = ctx.session.participant if ctx.session else ""
+        self.group: str | None = None
+        self.record: RoundRecord | None = None
+        self.round = Round(scenarios[0].id)
+        self.history: list[RoundRecord] = []
+        self._typed: dict[str, float] = {}
+        self._build()
+        self.restore(TallyAnswer())
+
+    # --- widgets -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.group_code = widgets.Text(placeholder=tekst("rollenspel.groep_voorbeeld"), description="Groepscode")
+        self.group_code.add_class("wb-rp-group")
+        self.join_button = _button(tekst("rollenspel.groep_knop"), "wb-rp-join", "users", "primary")
+        self.join_button.on_click(lambda _b: self.join(self.group_code.value))
+        self.leave_button = _button(tekst("rollenspel.andere_groep"), "wb-rp-leave", "sign-out")
+        self.leave_button.on_click(lambda _b: self._leave())
+        self.where = widgets.HTML()
+        self.where.add_class("wb-rp-where")
+        self.message = widgets.HTML()
+        self.message.add_class("wb-rp-message")
+        self.join_box = widgets.HBox([self.group_code, self.join_button], layout=widgets.Layout(flex_flow="row wrap"))
+        self.role_buttons = {r: _button(ROLE_NAMES[r], f"wb-rp-role-{r}") for r in ROLES}
+        for r, b in self.role_buttons.items():
+            b.on_click(lambda _b, role=r: self._claim(role))
+        self.scenario_choice = widgets.Dropdown(
+            options=[(f"{s.titel} ({s.thema})", s.id) for s in self.scenarios.values()],
+            description="Scenario",
+            layout=widgets.Layout(width="520px", max_width="100%"),
+        )
+        self.scenario_choice.add_class("wb-rp-scenario")
+        self.scenario_choice.observe(lambda _c: self._choose(), names="value")
         self.card = widgets.HTML()
         self.card.add_class("wb-rp-card")
-        self.timer = widgets.Play(min=0, max=600, step=1, interval=1000, value=0, show_repeat=False)
-        self.timer.add_class("wb-rp-timer")
         self.clock = widgets.HTML()
         self.clock.add_class("wb-rp-clock")
-        self.element_buttons = {
-            e: widgets.Button(description=names.get(e, e), layout=widgets.Layout(width="auto", margin="2px"))
-            for e in ELEMENT_IDS
-        }
-        for e, b in self.element_buttons.items():
-            b.add_class(f"wb-rp-el-{e}")
-            b.on_click(lambda _b, el=e: self._mark(el))
-        self.counter_buttons = {
-            c: widgets.Button(description=COUNTER_LABELS[c], icon="plus", layout=widgets.Layout(width="auto"))
-            for c in COUNTERS
-        }
-        for c, b in self.counter_buttons.items():
-            b.add_class(f"wb-rp-count-{c}")
-            b.on_click(lambda _b, key=c: self._count(key))
-        self.undo = widgets.Button(
-            description=tekst("rollenspel.ongedaan_maken"), icon="undo", layout=widgets.Layout(width="auto")
+        self.start_button = _button(tekst("rollenspel.klok_start"), "wb-rp-start", "play", "success")
+        self.pause_button = _button(tekst("rollenspel.klok_pauze"), "wb-rp-pause", "pause")
+        self.stop_button = _button(tekst("rollenspel.klok_stop"), "wb-rp-stop", "stop", "danger")
+        self.start_button.on_click(lambda _b: self._change(lambda r: r.start(time.time())))
+        self.pause_button.on_click(lambda _b: self._change(lambda r: r.pause(time.time())))
+        self.stop_button.on_click(lambda _b: self._ask_stop(True))
+        self.stop_yes = _button(tekst("rollenspel.stop_ja"), "wb-rp-stop-yes", "check", "danger")
+        self.stop_no = _button(tekst("rollenspel.stop_nee"), "wb-rp-stop-no", "times")
+        self.stop_yes.on_click(lambda _b: self._stop())
+        self.stop_no.on_click(lambda _b: self._ask_stop(False))
+        self.confirm = widgets.VBox(
+            [
+                widgets.HTML(html("<p><strong>{}</strong></p>", tekst("rollenspel.stop_vraag"))),
+                widgets.HBox([self.stop_yes, self.stop_no]),
+            ]
         )
-        self.undo.on_click(lambda _b: self._undo())
+        self.confirm.add_class("wb-rp-confirm")
+        self.clock_buttons = widgets.HBox([self.start_button, self.pause_button, self.stop_button])
+        self.element_buttons = {e: _button(self.names.get(e, e), f"wb-rp-el-{e}") for e in ELEMENT_IDS}
+        for e, b in self.element_buttons.items():
+            b.layout.margin = "2px"
+            b.on_click(lambda _b, el=e: self._change(lambda r: r.mark(el, time.time())))
+        self.counter_buttons = {c: _button(COUNTER_LABELS[c], f"wb-rp-count-{c}", "plus") for c in COUNTERS}
+        for c, b in self.counter_buttons.items():
+            b.on_click(lambda _b, key=c: self._change(lambda r: r.tally.count(key)))
+        self.undo = _button(tekst("rollenspel.ongedaan_maken"), "wb-rp-undo", "undo")
+        self.undo.on_click(lambda _b: self._change(lambda r: r.tally.undo()))
         self.listening = widgets.ToggleButtons(
             options=[("1", 1), ("2", 2), ("3", 3), ("4", 4)],
             value=None,
@@ -74,8 +134,6 @@ class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
         )
         self.listening.add_class("wb-rp-listening")
         self.notes = textarea("wb-rp-notes", tekst("rollenspel.notities_voorbeeld"), "80px")
-        self.tally_view = widgets.HTML()
-        self.tally_view.add_class("wb-rp-tally")
         self.board = widgets.VBox(
             [
                 widgets.HTML(html("<h4>{}</h4>", tekst("rollenspel.elementen_titel"))),
@@ -85,17 +143,11 @@ class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
                 self.undo,
                 self.listening,
                 self.notes,
-                self.tally_view,
             ]
         )
         self.board.add_class("wb-rp-board")
-        self.to_debrief = widgets.Button(
-            description=tekst("rollenspel.naar_nabespreking"),
-            icon="comments",
-            button_style="primary",
-            layout=widgets.Layout(width="auto", align_self="flex-start"),
-        )
-        self.to_debrief.add_class("wb-rp-to-debrief")
+        self.tally_view = widgets.HTML()
+        self.tally_view.add_class("wb-rp-tally")
         self.agreement = widgets.Checkbox(
             description=tekst("rollenspel.stap_afgesproken"), indent=False, layout=widgets.Layout(width="auto")
         )
@@ -107,132 +159,349 @@ class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
         self.debrief_notes = textarea("wb-rp-debrief-notes", tekst("rollenspel.meenemen_voorbeeld"), "80px")
         self.debrief_view = widgets.HTML()
         self.debrief_view.add_class("wb-rp-timeline")
-        self.debrief = widgets.VBox([self.debrief_view, self.agreement, self.followup, self.debrief_notes])
-        self.debrief.add_class("wb-rp-debrief")
-        self.debrief.layout.display = "none"
-        self.round = widgets.VBox(
-            [self.card, widgets.HBox([self.timer, self.clock]), self.board, self.to_debrief, self.debrief]
-        )
-        self.role.observe(lambda _c: self._on_role(), names="value")
-        self.timer.observe(lambda _c: self._tick(), names="value")
-        self.to_debrief.on_click(lambda _b: self._show_debrief())
-        for w in (self.listening, self.notes, self.agreement, self.followup, self.debrief_notes):
-            w.observe(lambda _c: self._on_fields(), names="value")
-        self.widget = widgets.VBox(
+        self.next_button = _button(tekst("rollenspel.nieuwe_ronde"), "wb-rp-next", "refresh", "primary")
+        self.next_button.on_click(lambda _b: self.next_round())
+        self.next_hint = widgets.HTML()
+        self.next_hint.add_class("wb-rp-next-hint")
+        self.debrief = widgets.VBox(
             [
-                card(html("<p>{}</p>", tekst("rollenspel.uitleg")), title="Rollenspel"),
-                self.choice,
-                self.role,
-                self.round,
+                self.debrief_view,
+                widgets.HTML(html("<p><strong>{}</strong></p>", tekst("rollenspel.gedeeld"))),
+                self.agreement,
+                self.followup,
+                self.debrief_notes,
+                self.next_hint,
+                self.next_button,
             ]
         )
-        self.restore(TallyAnswer())
+        self.debrief.add_class("wb-rp-debrief")
+        self.history_view = widgets.HTML()
+        self.history_view.add_class("wb-rp-history")
+        fields: dict[str, widgets.ValueWidget] = {
+            "listening": self.listening,
+            "notes": self.notes,
+            "agreement": self.agreement,
+            "followup": self.followup,
+            "debrief": self.debrief_notes,
+        }
+        self.fields = fields
+        for name, w in fields.items():
+            w.observe(lambda c, key=name: self._on_field(key, c["new"]), names="value")
+        self.heartbeat = widgets.Play(
+            min=0, max=10**9, step=1, interval=POLL_MS, value=0, layout=widgets.Layout(display="none")
+        )
+        self.heartbeat.add_class("wb-rp-heartbeat")
+        self.heartbeat.observe(lambda _c: self.poll(), names="value")
+        self.roles_box = widgets.VBox(
+            [
+                widgets.HTML(html("<p>{}</p>", tekst("rollenspel.kies_rol"))),
+                widgets.HBox(list(self.role_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
+            ]
+        )
+        self.play = widgets.VBox(
+            [
+                self.scenario_choice,
+                self.card,
+                widgets.HBox([self.clock, self.clock_buttons], layout=widgets.Layout(flex_flow="row wrap")),
+                self.confirm,
+                self.board,
+                self.tally_view,
+                self.debrief,
+            ]
+        )
+        self.in_group = widgets.VBox(
+            [widgets.HBox([self.where, self.leave_button]), self.roles_box, self.play, self.history_view]
+        )
+        intro = card(html("<p>{}</p>", tekst("rollenspel.uitleg")), title="Rollenspel")
+        body: list[widgets.Widget] = [intro, self.join_box, self.message, self.in_group, self.heartbeat]
+        if self.store is None:
+            body = [intro, card(html("<p>{}</p>", tekst("rollenspel.geen_opslag")), "wb-info")]
+        self.widget = widgets.VBox(body)
+
+    # --- the personal answer: where this participant is ------------------------------------
+
+    @property
+    def role(self) -> str | None:
+        """Return this participant's role in the current round."""
+        return self.round.role_of(self.alias) if self.group else None
 
     @property
     def scenario(self) -> Rollenspel:
-        """Return the scenario chosen."""
-        return self.item
-
-    # --- answer -------------------------------------------------------------------------
+        """Return the scenario of the current round."""
+        return self.scenarios.get(self.round.scenario) or next(iter(self.scenarios.values()))
 
     def state(self) -> TallyAnswer:
-        """Return the round: role, time, tally, debrief."""
-        debrief_open = self.debrief.layout.display != "none"
+        """Return where the participant is: group, round, role, scenario; finished when the round is stopped."""
         return TallyAnswer.model_validate(
             {
-                **self.tally.state(),
-                "role": self.role.value,
-                "elapsed": int(self.timer.value),
-                "scenario": self.scenario.id,
-                "debrief_open": debrief_open,
-                "finished": debrief_open,
+                "group": self.group or "",
+                "round": self.record.number if self.record else 0,
+                "role": self.role,
+                "scenario": self.round.scenario if self.group else "",
+                "finished": bool(self.group and self.round.stopped),
             }
         )
 
     def restore(self, state: TallyAnswer) -> None:
-        """Show a saved round of the chosen scenario (an empty answer resets the round)."""
+        """Go back to the saved group and its latest round (a reload lands where the group is now)."""
+        self.group, self.record = None, None
+        if state.group and self.store is not None:
+            try:
+                self.group = normalise_group(state.group)
+                self.record = self.store.round_load(self.workshop, self.group)
+            except Exception:  # noqa: BLE001 - the page must open; the message says what to do
+                log.warning("round not loaded", exc_info=True)
+                self.message.value = notice(tekst("rollenspel.niet_bewaard"), "wb-error")
+            if self.record is None:
+                self.group = None
         with self.quietly():
-            self.tally = Tally.from_state(state.dump())
-            self.timer.max = self.scenario.minuten * 60
-            self.timer.playing = False
-            self.timer.value = state.elapsed if state.elapsed <= self.timer.max else 0
-            self.role.value = state.role if state.role in dict(ROLES).values() else None
-            self.listening.value = self.tally.listening
-            self.notes.value = self.tally.notes
-            self.agreement.value = self.tally.agreement
-            self.followup.value = self.tally.followup
-            self.debrief_notes.value = self.tally.debrief
-            self.debrief.layout.display = None if state.debrief_open else "none"
-            self._on_role()
-            self._tick()
-        self._render()
+            self.group_code.value = self.group or ""
+        self._show(self.record)
 
-    # --- callbacks ------------------------------------------------------------------------
+    # --- actions -----------------------------------------------------------------------------
 
-    def _on_role(self) -> None:
-        role = self.role.value
-        self.round.layout.display = "none" if role is None else None
-        self.card.value = html('<div class="wb-card">{}</div>', role_card(self.scenario, role)) if role else EMPTY
-        self.board.layout.display = None if role == "observator" else "none"
+    def join(self, code: object) -> bool:
+        """Join (or start) the group ``code``'s latest round; returns whether it worked."""
+        if self.store is None:
+            return False
+        try:
+            group = normalise_group(code)
+            record = self.store.round_load(self.workshop, group) or self.store.round_update(
+                self.workshop, group, 1, apply(lambda _r: None, self.scenario_choice.value)
+            )
+        except RoundError as err:
+            self.message.value = notice(str(err), "wb-error")
+            return False
+        except Exception:  # noqa: BLE001 - any storage failure gets the same true message
+            log.warning("joining a group failed", exc_info=True)
+            self.message.value = notice(tekst("rollenspel.niet_bewaard"), "wb-error")
+            return False
+        self.group = group
+        self.message.value = ""
+        self._show(record)
+        self.changed(immediate=True)
+        return True
+
+    def _leave(self) -> None:
+        if self.group and self.role:
+            self._change(lambda r: r.leave(self.alias))
+        self.group, self.record = None, None
+        self._show(None)
         self.changed(immediate=True)
 
-    def _tick(self) -> None:
-        left = self.timer.max - self.timer.value
-        text = tekst("rollenspel.tijd_om") if left <= 0 else f"Nog {format_seconds(left)}"
-        self.clock.value = html('<span class="wb-score">{}</span>', text)
-        if self.timer.value % 15 == 0:
-            self.changed()
+    def _claim(self, role: str) -> None:
+        if self._change(lambda r: r.claim(self.alias, role)):
+            self.changed(immediate=True)
 
-    def _mark(self, element: str) -> None:
-        self.tally.mark(element, int(self.timer.value))
-        self._render()
-        self.changed(immediate=True)
-
-    def _count(self, key: str) -> None:
-        self.tally.count(key)
-        self._render()
-        self.changed(immediate=True)
-
-    def _undo(self) -> None:
-        self.tally.undo()
-        self._render()
-        self.changed(immediate=True)
-
-    def _on_fields(self) -> None:
-        if self.loading:
+    def _choose(self) -> None:
+        if self.loading or not self.group or self.scenario_choice.value == self.round.scenario:
             return
-        self.tally.listening = self.listening.value
-        self.tally.notes = str(self.notes.value or "")[:MAX_NOTES]
-        self.tally.agreement = bool(self.agreement.value)
-        self.tally.followup = bool(self.followup.value)
-        self.tally.debrief = str(self.debrief_notes.value or "")[:MAX_NOTES]
-        self._render()
-        self.changed()
+        chosen = self.scenario_choice.value
+        if not self._change(lambda r: r.choose(chosen)):
+            with self.quietly():
+                self.scenario_choice.value = self.round.scenario
 
-    def _show_debrief(self) -> None:
-        self.timer.playing = False
-        self.debrief.layout.display = None
-        self._render()
+    def _ask_stop(self, asking: bool) -> None:
+        self.confirm.layout.display = None if asking else "none"
+
+    def _stop(self) -> None:
+        self.confirm.layout.display = "none"
+        if self._change(lambda r: r.stop(time.time())):
+            self.changed(immediate=True)
+
+    def _on_field(self, name: str, value: object) -> None:
+        if self.loading or not self.group:
+            return
+        if name in ("notes", "debrief"):
+            self._typed[name] = time.monotonic()
+        self._change(lambda r: r.set_field(name, value))
+
+    def next_round(self) -> bool:
+        """Start the next round with rotated roles (two members clicking at once land in the same round)."""
+        if self.store is None or not self.group or self.record is None:
+            return False
+        current, ids = self.round, list(self.scenarios)
+        following = ids[(ids.index(current.scenario) + 1) % len(ids)] if current.scenario in ids else ids[0]
+
+        def create(state: dict | None) -> dict:
+            if state is not None:
+                return state  # someone in the group was first
+            return Round(following, rotate(current.roles)).state()
+
+        try:
+            record = self.store.round_update(self.workshop, self.group, self.record.number + 1, create)
+        except Exception:  # noqa: BLE001
+            log.warning("next round failed", exc_info=True)
+            self.message.value = notice(tekst("rollenspel.niet_bewaard"), "wb-error")
+            return False
+        self._show(record)
         self.changed(immediate=True)
+        return True
 
-    # --- rendering ------------------------------------------------------------------------
+    def _change(self, change: Callable[[Round], None]) -> bool:
+        """Apply one change to the shared round in the store and show the result; ``False`` if refused."""
+        if self.store is None or not self.group or self.record is None:
+            return False
+        try:
+            record = self.store.round_update(
+                self.workshop, self.group, self.record.number, apply(change, self.round.scenario)
+            )
+        except RoundError as err:
+            self.message.value = notice(str(err), "wb-error")
+            return False
+        except Exception:  # noqa: BLE001 - the participant sees that it did not happen
+            log.warning("round change failed", exc_info=True)
+            self.message.value = notice(tekst("rollenspel.niet_bewaard"), "wb-error")
+            return False
+        self.message.value = ""
+        self._show(record)
+        return True
 
-    def _render(self) -> None:
-        per = self.tally.per_element()
+    def poll(self) -> None:
+        """Redraw when another member changed the round (called by the heartbeat); else move the clock."""
+        if self.store is None or not self.group or self.record is None:
+            return
+        before = self.record.number
+        try:
+            latest = self.store.round_version(self.workshop, self.group)
+            if latest is not None and latest != (self.record.number, self.record.version):
+                record = self.store.round_load(self.workshop, self.group)
+                if record is not None:
+                    self._show(record)
+                    if record.number != before:
+                        self.changed(immediate=True)  # the group went on to a new round: so does this page
+                    return
+        except Exception:  # noqa: BLE001 - a busy database: try again at the next beat
+            log.debug("poll failed", exc_info=True)
+        self._render_clock()
+
+    # --- rendering ----------------------------------------------------------------------------
+
+    def _show(self, record: RoundRecord | None) -> None:
+        """Show ``record`` (or the join form when there is none) and everything that follows from it."""
+        self.record = record
+        self.round = Round.from_state(record.state if record else None, self.round.scenario)
+        joined = self.group is not None and record is not None
+        self.join_box.layout.display = "none" if joined else None
+        self.in_group.layout.display = None if joined else "none"
+        self.heartbeat.playing = joined
+        if not joined or record is None:
+            return
+        role, r = self.role, self.round
+        self.where.value = html(
+            '<p class="wb-score">{}</p>', tekst("rollenspel.in_groep", groep=self.group, ronde=record.number)
+        )
+        for name, b in self.role_buttons.items():
+            holder = r.roles.get(name)
+            label = ROLE_NAMES[name]
+            if holder == self.alias:
+                b.description, b.button_style, b.disabled = tekst("rollenspel.jij", rol=label), "info", False
+            elif holder:
+                b.description, b.button_style, b.disabled = (
+                    tekst("rollenspel.rol_bezet", rol=label, naam=holder),
+                    "",
+                    True,
+                )
+            else:
+                b.description, b.button_style, b.disabled = tekst("rollenspel.rol_vrij", rol=label), "", r.stopped
+        self.play.layout.display = None if role else "none"
+        with self.quietly():
+            self.scenario_choice.value = self.scenario.id
+            self.scenario_choice.disabled = r.started or role not in CLOCK_ROLES
+            now = time.monotonic()
+            for name, w in self.fields.items():
+                value = self._stored(name)
+                if w.value != value and now - self._typed.get(name, -1e9) > TYPING_GRACE_S:
+                    w.value = value
+        self.card.value = html('<div class="wb-card">{}</div>', role_card(self.scenario, role)) if role else EMPTY
+        controls = role in CLOCK_ROLES and not r.stopped
+        self.clock_buttons.layout.display = None if controls else "none"
+        self.start_button.disabled = r.running
+        self.pause_button.disabled = not r.running
+        if r.stopped or not controls:
+            self.confirm.layout.display = "none"
+        self.board.layout.display = None if role == "observator" and not r.stopped else "none"
+        self.debrief.layout.display = None if r.stopped else "none"
+        self._render_clock()
+        self._render_tally()
+        self._render_history()
+
+    def _stored(self, name: str) -> object:
+        t = self.round.tally
+        return {
+            "listening": t.listening,
+            "notes": t.notes,
+            "agreement": t.agreement,
+            "followup": t.followup,
+            "debrief": t.debrief,
+        }[name]
+
+    def _render_clock(self) -> None:
+        r = self.round
+        seconds = r.clock()
+        left = self.scenario.minuten * 60 - seconds
+        if r.stopped:
+            status = tekst("rollenspel.klok_gestopt")
+        elif r.running:
+            status = tekst("rollenspel.klok_loopt")
+        elif r.started:
+            status = tekst("rollenspel.klok_gepauzeerd")
+        else:
+            status = tekst("rollenspel.klok_niet_gestart")
+        shown = tekst("rollenspel.tijd_om") if left <= 0 else f"Nog {format_seconds(left)}"
+        hint = EMPTY if self.role in CLOCK_ROLES or r.started else html(" · {}", tekst("rollenspel.klok_wie"))
+        value = html(
+            '<span class="wb-score wb-rp-time" data-seconds="{}">{}</span> <span class="wb-muted">({}){}</span>',
+            seconds,
+            shown,
+            status,
+            hint,
+        )
+        if self.clock.value != value:
+            self.clock.value = value
+
+    def _render_tally(self) -> None:
+        t = self.round.tally
+        per = t.per_element()
         for e, b in self.element_buttons.items():
             b.description = f"{self.names.get(e, e)} ({per[e]})"
         for c, b in self.counter_buttons.items():
-            b.description = f"{COUNTER_LABELS[c]} ({self.tally.counters[c]})"
-        rows = join(html("<li>{} · {}</li>", t, self.names.get(e, e)) for t, e in self.tally.timeline()) or html(
+            b.description = f"{COUNTER_LABELS[c]} ({t.counters[c]})"
+        rows = join(html("<li>{} · {}</li>", at, self.names.get(e, e)) for at, e in t.timeline()) or html(
             "<li class='wb-muted'>{}</li>", tekst("rollenspel.niets_genoteerd")
         )
-        self.tally_view.value = html('<div class="wb-card"><strong>Tijdlijn</strong><ol>{}</ol></div>', rows)
-        self.debrief_view.value = self._debrief_html(rows)
+        counted = tekst(
+            "rollenspel.vragen_geteld",
+            rood=t.counters["rood"],
+            groen=t.counters["groen"],
+            open=t.counters["open"],
+            gesloten=t.counters["gesloten"],
+            niveau=t.listening or tekst("rollenspel.niet_gekozen"),
+        )
+        self.tally_view.value = html(
+            '<div class="wb-card"><strong>{}</strong><ol>{}</ol><p>{}</p></div>',
+            tekst("rollenspel.tijdlijn_mentor"),
+            rows,
+            counted,
+        )
+        if self.round.stopped:
+            self.debrief_view.value = self._debrief_html(rows, counted)
+            roles = rotate(self.round.roles)
+            nobody = tekst("rollenspel.iemand")
+            self.next_hint.value = html(
+                "<p>{}</p>",
+                tekst(
+                    "rollenspel.volgende",
+                    mentor=roles["mentor"] or nobody,
+                    leerling=roles["leerling"] or nobody,
+                    observator=roles["observator"] or nobody,
+                ),
+            )
 
-    def _debrief_html(self, rows: Markup) -> Markup:
-        per = self.tally.per_element()
+    def _debrief_html(self, rows: Markup, counted: str) -> Markup:
+        t = self.round.tally
+        per = t.per_element()
         unused = [self.names.get(e, e) for e in ELEMENT_IDS if per[e] == 0]
-        c = self.tally.counters
         used = html(
             "<p>{}</p>",
             tekst("rollenspel.niet_gebruikt", elementen=", ".join(unused))
@@ -240,25 +509,48 @@ class RoleplayView(ItemExercise[TallyAnswer, Rollenspel]):
             else tekst("rollenspel.alles_gebruikt"),
         )
         notes = (
-            html("<p><strong>{}</strong> {}</p>", tekst("rollenspel.notities_observator"), self.tally.notes)
-            if self.tally.notes
+            html("<p><strong>{}</strong> {}</p>", tekst("rollenspel.notities_observator"), t.notes[:MAX_NOTES])
+            if t.notes
             else EMPTY
         )
-        counted = tekst(
-            "rollenspel.vragen_geteld",
-            rood=c["rood"],
-            groen=c["groen"],
-            open=c["open"],
-            gesloten=c["gesloten"],
-            niveau=self.tally.listening or tekst("rollenspel.niet_gekozen"),
-        )
         return html(
-            '<div class="wb-card"><h3>Nabespreking</h3><p><strong>{timeline}</strong></p><ol>{rows}</ol>'
-            "<p>{counted}</p>{used}{notes}<p><strong>Bespreek samen:</strong></p>{questions}</div>",
-            timeline=tekst("rollenspel.tijdlijn_mentor"),
-            rows=rows,
-            counted=counted,
-            used=used,
-            notes=notes,
-            questions=bullets(self.scenario.nabespreking),
+            '<div class="wb-card"><h3>Nabespreking</h3><p><strong>{}</strong></p><ol>{}</ol>'
+            "<p>{}</p>{}{}<p><strong>Bespreek samen:</strong></p>{}</div>",
+            tekst("rollenspel.tijdlijn_mentor"),
+            rows,
+            counted,
+            used,
+            notes,
+            bullets(self.scenario.nabespreking),
+        )
+
+    def _render_history(self) -> None:
+        if self.store is None or not self.group or self.record is None or self.record.number < 2:
+            self.history_view.value = ""
+            return
+        try:
+            rounds = self.store.rounds(self.workshop, self.group)
+        except Exception:  # noqa: BLE001 - the list is a courtesy; the round itself is shown
+            return
+        lines = []
+        for rec in rounds:
+            r = Round.from_state(rec.state)
+            scenario = self.scenarios.get(r.scenario)
+            outcome = (
+                tekst("rollenspel.ronde_afspraak" if r.tally.agreement else "rollenspel.ronde_geen_afspraak")
+                if r.stopped
+                else tekst("rollenspel.ronde_bezig")
+            )
+            lines.append(
+                tekst(
+                    "rollenspel.ronde_regel",
+                    nummer=rec.number,
+                    scenario=scenario.titel if scenario else r.scenario,
+                    mentor=r.roles.get("mentor") or tekst("rollenspel.iemand"),
+                    elementen=len(r.tally.events),
+                    afspraak=outcome,
+                )
+            )
+        self.history_view.value = html(
+            '<div class="wb-card"><strong>{}</strong>{}</div>', tekst("rollenspel.eerdere_rondes"), bullets(lines)
         )
