@@ -240,7 +240,7 @@ def goal_cards(frame: pd.DataFrame, exercise: str = registry.exercise_id("doelen
 
 
 def _rounds(frame: pd.DataFrame) -> list[Round]:
-    """Return the workshop's role-play rounds: one per group and round (``frame.attrs["rounds"]``).
+    """Return the workshop's role-play rounds: one per group and round (``frame.attrs["rounds"]``)."""
     shared = [Round.from_state(rec.state) for rec in frame.attrs.get("rounds", [])]
     # rounds saved per participant and scenario before the round was shared (one per observer)
     legacy = [
