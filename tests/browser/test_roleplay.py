@@ -13,47 +13,74 @@ def _open(page, voila_url, code, alias, title):
     page.wait_for_selector(".wb-session-bar", state="visible")
 
 
-def test_role_play_round_in_threes(browser, page, voila_url):
-    _open(page, voila_url, "RONDE1", "Olaf", "Rollenspel in drietallen")
-    page.locator(".wb-rp-scenario select").select_option(label="Elke ochtend net te laat (te laat komen)")
-    page.locator(".wb-rp-role button", has_text="Observator").click()
-    page.locator(".wb-rp-card").get_by_text("Jij bent de observator").wait_for()
-    assert page.locator(".wb-rp-card").get_by_text("Jij bent de mentor").count() == 0
-    clock = page.locator(".wb-rp-clock")
-    assert "Nog 10:00" in clock.inner_text()
-    page.locator(".wb-rp-timer button").first.click()  # play
-    page.wait_for_function("!document.querySelector('.wb-rp-clock').innerText.includes('10:00')", timeout=15_000)
-    page.locator("button.wb-rp-el-erkennen").click()
-    page.locator("button.wb-rp-el-zichtbaar_maken").click()
-    page.locator("button.wb-rp-count-groen").click()
-    page.locator(".wb-rp-listening button", has_text="3").click()
-    page.locator(".wb-rp-tally").get_by_text("Zichtbaar maken wat werkt").wait_for()
-    page.locator("button.wb-rp-to-debrief").click()
-    debrief = page.locator(".wb-rp-timeline")
-    debrief.get_by_text("Nabespreking").wait_for()
-    assert "Erkennen" in debrief.inner_text() and "1 groen" in debrief.inner_text()
-    before = saves(page)
-    page.locator(".wb-rp-agreement input").check()
-    wait_for_new_save(page, before)
-    page.screenshot(path="artifacts/screenshots/module05_debrief.png", full_page=True)
-    page.reload()
-    page.wait_for_selector(".wb-session-bar", state="visible")
-    page.locator(".wb-rp-scenario select").select_option(label="Elke ochtend net te laat (te laat komen)")
-    page.locator("button.wb-rp-el-erkennen", has_text="(1)").wait_for()
-    assert page.locator(".wb-rp-agreement input").is_checked()
-    # the mentor in the same three sees only the mentor card and no tally board
-    mentor = browser.new_context().new_page()
+def _member(browser, voila_url, alias):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    _open(page, voila_url, "RONDE3", alias, "Rollenspel in drietallen")
+    page.locator(".wb-rp-group input").fill("groep 7")
+    page.locator("button.wb-rp-join").click()
+    page.locator(".wb-rp-where").get_by_text("Groep groep 7").wait_for()
+    return page
+
+
+def test_three_screens_play_one_round(browser, voila_url):
+    mentor, student, observer = (_member(browser, voila_url, a) for a in ("Mira", "Lars", "Olaf"))
     try:
-        _open(mentor, voila_url, "RONDE1", "Mira", "Rollenspel in drietallen")
-        mentor.locator(".wb-rp-scenario select").select_option(label="Elke ochtend net te laat (te laat komen)")
-        mentor.locator(".wb-rp-role button", has_text="Mentor").click()
+        mentor.locator("button.wb-rp-role-mentor").click()
         mentor.locator(".wb-rp-card").get_by_text("Jij bent de mentor").wait_for()
-        assert mentor.locator("button.wb-rp-el-erkennen:visible").count() == 0
-        assert mentor.locator(".wb-rp-card").get_by_text("Hoe je je voelt").count() == 0
+        student.locator("button.wb-rp-role-leerling").click()
+        # the observer's screen learns by itself that the mentor role is taken
+        observer.locator("button.wb-rp-role-mentor", has_text="Mira").wait_for()
+        assert observer.locator("button.wb-rp-role-mentor").is_disabled()
+        observer.locator("button.wb-rp-role-observator").click()
+        observer.locator(".wb-rp-card").get_by_text("Jij bent de observator").wait_for()
+        assert student.locator("button.wb-rp-el-erkennen:visible").count() == 0
+        # one clock: the mentor starts it, it runs on the observer's and the student's screen
+        mentor.locator("button.wb-rp-start").click()
+        for page in (observer, student):
+            page.wait_for_function("+document.querySelector('.wb-rp-time').dataset.seconds >= 1", timeout=15_000)
+        observer.locator("button.wb-rp-el-erkennen").click()
+        observer.locator("button.wb-rp-count-groen").click()
+        observer.locator(".wb-rp-notes textarea").fill("Mira vatte goed samen. <b>vet</b>")
+        # the marks appear on the mentor's screen, stamped with the shared clock (not 00:00)
+        mentor.locator(".wb-rp-tally").get_by_text("Erkennen").wait_for()
+        stamp = mentor.locator(".wb-rp-tally li").first.inner_text()
+        assert stamp.startswith("00:0") and not stamp.startswith("00:00 ")
+        # stop asks for confirmation first
+        mentor.locator("button.wb-rp-stop").click()
+        mentor.locator(".wb-rp-confirm").get_by_text("Weet je zeker").wait_for()
+        mentor.locator("button.wb-rp-stop-yes").click()
+        for page in (mentor, student, observer):
+            page.locator(".wb-rp-timeline").get_by_text("Nabespreking").wait_for()
+        debrief = mentor.locator(".wb-rp-timeline").inner_text()
+        assert "Erkennen" in debrief and "1 groen" in debrief and "Mira vatte goed samen. <b>vet</b>" in debrief
+        # one shared record: the student ticks, the mentor sees it
+        student.locator(".wb-rp-agreement input").check()
+        mentor.wait_for_function("document.querySelector('.wb-rp-agreement input').checked", timeout=15_000)
+        mentor.locator(".wb-rp-next-hint").get_by_text("Lars is mentor").wait_for()
+        mentor.screenshot(path="artifacts/screenshots/module05_debrief_mentor.png", full_page=True)
+        observer.screenshot(path="artifacts/screenshots/module05_debrief_observer.png", full_page=True)
+        # a reload puts the observer back in the group, role and round
+        observer.reload()
+        observer.wait_for_selector(".wb-session-bar", state="visible")
+        observer.locator(".wb-rp-where").get_by_text("Groep groep 7").wait_for()
+        observer.locator("button.wb-rp-role-observator", has_text="jij").wait_for()
+        assert observer.locator(".wb-rp-agreement input").is_checked()
+        # next round with rotated roles, on every screen
+        student.locator("button.wb-rp-next").click()
+        for page, role in ((mentor, "observator"), (student, "mentor"), (observer, "leerling")):
+            page.locator(".wb-rp-where").get_by_text("ronde 2").wait_for()
+            page.locator(f"button.wb-rp-role-{role}", has_text="jij").wait_for()
+        for page in (mentor, student, observer):
+            assert_clean(page)
+            assert page.dialogs == []
     finally:
-        mentor.context.close()
-    assert_clean(page)
-    assert page.dialogs == []
+        for name, page in (("mentor", mentor), ("student", student), ("observer", observer)):
+            page.screenshot(path=f"artifacts/screenshots/module05_{name}_end.png", full_page=True)
+            page.context.close()
 
 
 def test_practice_conversation_to_its_end(page, voila_url):

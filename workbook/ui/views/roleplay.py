@@ -10,6 +10,7 @@ only where they are: group, round and role (:class:`workbook.answers.TallyAnswer
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 
@@ -191,7 +192,9 @@ class RoleplayView(Exercise[TallyAnswer]):
             min=0, max=10**9, step=1, interval=POLL_MS, value=0, layout=widgets.Layout(display="none")
         )
         self.heartbeat.add_class("wb-rp-heartbeat")
-        self.heartbeat.observe(lambda _c: self.poll(), names="value")
+        self.heartbeat.observe(lambda _c: self._beat(), names="value")
+        self._beating = False
+        self._kicker: threading.Thread | None = None
         self.roles_box = widgets.VBox(
             [
                 widgets.HTML(html("<p>{}</p>", tekst("rollenspel.kies_rol"))),
@@ -357,6 +360,37 @@ class RoleplayView(Exercise[TallyAnswer]):
         self._show(record)
         return True
 
+    def _heartbeat(self, on: bool) -> None:
+        """Run the heartbeat while in a group.
+
+        The browser's Play widget only starts on a *change* of ``playing`` while its view exists,
+        and the kernel cannot tell when the page has drawn it: so a short-lived thread flips it
+        a few times (after 0.5, 1, 2, 4 ... s) until the first beat arrives.
+        """
+        if not on:
+            self.heartbeat.playing = False
+            return
+        self.heartbeat.playing = True
+        if self._beating or (self._kicker is not None and self._kicker.is_alive()):
+            return
+
+        def kick() -> None:
+            wait = 0.5
+            while not self._beating and wait < 40 and self.group is not None:
+                time.sleep(wait)
+                if self._beating or self.group is None:
+                    return
+                self.heartbeat.playing = False
+                self.heartbeat.playing = True
+                wait *= 2
+
+        self._kicker = threading.Thread(target=kick, name="wb-round-heartbeat", daemon=True)
+        self._kicker.start()
+
+    def _beat(self) -> None:
+        self._beating = True
+        self.poll()
+
     def poll(self) -> None:
         """Redraw when another member changed the round (called by the heartbeat); else move the clock."""
         if self.store is None or not self.group or self.record is None:
@@ -384,7 +418,7 @@ class RoleplayView(Exercise[TallyAnswer]):
         joined = self.group is not None and record is not None
         self.join_box.layout.display = "none" if joined else None
         self.in_group.layout.display = None if joined else "none"
-        self.heartbeat.playing = joined
+        self._heartbeat(joined)
         if not joined or record is None:
             return
         role, r = self.role, self.round
