@@ -7,7 +7,7 @@ topics came up) and picks the kind of answer (:data:`ANSWER_FOR`); the scenario
 (:class:`workbook.content.Oefengesprek`) holds the lines per kind, and no line is said twice.
 
 The conversation ends well when the student names a small step of their own and the mentor
-then fixes a follow-up; it ends badly when trust is gone, or when the turns run out.
+then fixes a follow-up; it ends badly when trust stays gone for three turns, or when the turns run out.
 """
 
 from __future__ import annotations
@@ -183,8 +183,11 @@ TRUST_EFFECT: dict[Move, int] = {
     "dreigement": -3,
 }
 GUARDED_TURNS = 3  # after a threat the student stays guarded this many turns
+CLOSES_AFTER = 3  # the student walks out after this many turns in a row without any trust
 EXPLORING: tuple[Move, ...] = ("schaal", "uitzondering", "actie", "toekomst", "hulpbron")
 HURTFUL: tuple[Move, ...] = ("dreigement", "verwijt", "advies", "ja_maar", "rode_vraag")
+# the look-back names the worst turn: a threat before a reproach before advice or a red question
+SEVERITY: dict[str, int] = {"dreigement": 3, "verwijt": 2, "advies": 1, "ja_maar": 1, "rode_vraag": 1}
 
 # The kind of answer each move asks for (when trust allows), and where to go when those lines are used up.
 ANSWER_FOR: dict[Move, str] = {
@@ -234,6 +237,7 @@ class StudentState:
     said: set[str] = field(default_factory=set)
     topics: list[str] = field(default_factory=list)
     own_step: bool = False
+    closed_turns: int = 0  # turns in a row that ended with no trust left
 
 
 Outcome = Literal["bezig", "afspraak", "dicht", "tijd_op"]
@@ -326,6 +330,7 @@ class Conversation:
         else:
             effect = round(effect * t.warms)
         s.trust = max(0, min(TRUST_MAX, s.trust + effect))
+        s.closed_turns = s.closed_turns + 1 if s.trust == 0 else 0
         if s.guarded:
             s.guarded -= 1
         if move == "dreigement":
@@ -353,7 +358,7 @@ class Conversation:
         if move == "afspraak" and self.student.own_step and self.student.trust > 0:
             self.outcome = "afspraak"
             return self.script.slot_goed
-        if self.student.trust <= 0:
+        if self.student.closed_turns >= CLOSES_AFTER:
             self.outcome = "dicht"
             return self.script.slot_dicht
         if len(self.turns) >= self.script.max_beurten:
@@ -391,7 +396,15 @@ class Conversation:
         open_count = sum(1 for q in questions if q["open"])
         hurtful = [i for i, t in enumerate(self.turns) if t["move"] in HURTFUL]
         weak = hurtful or [i for i, t in enumerate(self.turns) if t["move"] in ("gesloten", "anders")]
-        weakest = min(weak, key=lambda i: (self.turns[i]["trust"] - self.turns[i]["trust_before"], i), default=None)
+        weakest = min(
+            weak,
+            key=lambda i: (
+                -SEVERITY.get(self.turns[i]["move"], 0),
+                self.turns[i]["trust"] - self.turns[i]["trust_before"],
+                i,
+            ),
+            default=None,
+        )
         tips = []
         if not any(t["move"] == "erkennen" for t in self.turns):
             tips.append("erkennen")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from tests.browser.helpers import assert_clean, join_workshop, open_module, saves, wait_for_new_save
+from tests.browser.helpers import assert_clean, join_workshop, open_module
 
 
 def _open(page, voila_url, code, alias, title):
@@ -83,29 +81,70 @@ def test_three_screens_play_one_round(browser, voila_url):
             page.context.close()
 
 
-def test_practice_conversation_to_its_end(page, voila_url):
+def _talk(page, turns):
+    transcript = page.locator(".wb-conv-transcript")
+    for said in turns:
+        count = transcript.locator(".wb-conv-student").count()
+        page.locator(".wb-conv-text textarea").fill(said)
+        page.locator("button.wb-conv-send").click()
+        page.wait_for_function(
+            f"document.querySelectorAll('.wb-conv-transcript .wb-conv-student').length > {count}", timeout=30_000
+        )
+
+
+def test_a_good_practice_conversation_and_its_look_back(page, voila_url):
     _open(page, voila_url, "GESPREK1", "Pien", "Oefengesprek")
     page.locator(".wb-conv-choice select").select_option(label="Daan komt te laat")
     transcript = page.locator(".wb-conv-transcript")
     transcript.get_by_text("Krijg ik nu strafwerk?").wait_for()
-    turns = [
-        ("Dat klinkt als een drukke ochtend voor je.", "broertje"),
-        ("Op dinsdag lukt het wel. Wat is er dan anders?", "dinsdag brengt mijn moeder"),
-        ("Wat is een kleine stap die je morgen kunt proberen?", "fiets al de avond ervoor"),
-        ("Ik schrijf het op en volgende week maandag kijken we samen hoe het ging.", "fiets klaar"),
-    ]
-    for said, answer in turns:
-        page.locator(".wb-conv-text textarea").fill(said)
-        page.locator("button.wb-conv-send").click()
-        transcript.get_by_text(re.compile(answer)).last.wait_for()
+    _talk(
+        page,
+        [
+            "Ik hoor dat je straf verwacht, maar daar gaat het me nu niet om.",
+            "Veel leerlingen hebben 's ochtends zoveel te regelen, dat snap ik wel.",
+            "Op dinsdag lukt het wel. Wat is er dan anders?",
+            "Wat is een kleine stap die je morgen kunt proberen?",
+            "Ik schrijf het op en volgende week maandag kijken we samen hoe het ging.",
+        ],
+    )
+    text = transcript.inner_text()
+    assert "broertje" in text and "Daan ontspant" in text and "dinsdag brengt mijn moeder" in text
     review = page.locator(".wb-conv-review")
     review.get_by_text("Terugblik").wait_for()
-    assert "kleine stap en een vervolgafspraak" in review.inner_text()
-    page.screenshot(path="artifacts/screenshots/module06_review.png", full_page=True)
+    looked = review.inner_text()
+    assert "Daan noemde zelf een kleine stap en jullie maakten een vervolgafspraak" in looked
+    assert "✔ Daan noemde zelf een kleine stap" in looked and "Zwakste beurt" not in looked
+    assert page.locator(".wb-arc-bar").count() == 6  # the start and five turns
+    review.screenshot(path="artifacts/screenshots/module06_review.png")
     page.reload()
     page.wait_for_selector(".wb-session-bar", state="visible")
     page.locator(".wb-conv-choice select").select_option(label="Daan komt te laat")
     page.locator(".wb-conv-review").get_by_text("Terugblik").wait_for()
-    assert page.locator(".wb-conv-transcript").get_by_text("Dat klinkt als een drukke ochtend").count() == 1
+    assert page.locator(".wb-conv-transcript").get_by_text("daar gaat het me nu niet om").count() == 1
+    assert_clean(page)
+    assert page.dialogs == []
+
+
+def test_a_clumsy_practice_conversation_is_named_in_the_look_back(page, voila_url):
+    _open(page, voila_url, "GESPREK2", "Rik", "Oefengesprek")
+    page.locator(".wb-conv-choice select").select_option(label="Daan komt te laat")
+    page.locator(".wb-conv-transcript").get_by_text("Krijg ik nu strafwerk?").wait_for()
+    _talk(
+        page,
+        [
+            "Je bent ook altijd te laat.",
+            "Je moet gewoon eerder opstaan.",
+            "Als je nog een keer te laat komt, moet je nablijven.",
+        ],
+    )
+    review = page.locator(".wb-conv-review")
+    review.get_by_text("Terugblik").wait_for()
+    looked = review.inner_text()
+    assert "Daan klapte dicht" in looked and "Je dreigde met een straf" in looked
+    assert "✘ Daan noemde geen eigen kleine stap" in looked
+    assert "Zwakste beurt" in looked and "Zeg wat je ziet zonder straf" in looked
+    lines = [t.inner_text() for t in page.locator(".wb-conv-student").all()]
+    assert len(lines) == len(set(lines))  # the student never says the same line twice
+    review.screenshot(path="artifacts/screenshots/module06_review_clumsy.png")
     assert_clean(page)
     assert page.dialogs == []

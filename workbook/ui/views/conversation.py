@@ -155,8 +155,9 @@ class ConversationView(ItemExercise[ConversationAnswer, Oefengesprek]):
         """Draw the trust over the turns as a small bar chart (with a text alternative)."""
         bars = join(
             html(
-                '<span class="wb-arc-bar" style="height:{}px" title="{}"><span>{}</span></span>',
-                4 + value * 6,
+                '<span class="wb-arc-bar wb-arc-{}" style="height:{}px" title="{}"><span>{}</span></span>',
+                "laag" if value <= 2 else "midden" if value <= 5 else "hoog",
+                14 + value * 5,
                 f"{i}: {value}",
                 value,
             )
