@@ -1,20 +1,24 @@
-"""Create a role-play scenario without code: form fields -> validated model -> YAML file."""
+"""Create a role-play scenario or a practice conversation without code: form fields -> validated model -> YAML."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 
 from workbook import content
-from workbook.content import ELEMENT_IDS, ContentError, Rollenspel
+from workbook.content import ELEMENT_IDS, ContentError, Oefengesprek, Rollenspel
+from workbook.content.models import Antwoordsoort
 
-__all__ = ["LIST_FIELDS", "form_to_data", "save_scenario", "scenario_yaml"]
+__all__ = ["LIST_FIELDS", "ANSWER_KINDS", "form_to_data", "save_scenario", "scenario_yaml"]
 
+ANSWER_KINDS: tuple[str, ...] = get_args(Antwoordsoort)
 # fields typed one item per line
-LIST_FIELDS = ("leerling.zinnen", "observator.let_op", "nabespreking") + tuple(
-    f"formuleringen.{e}" for e in ELEMENT_IDS
+LIST_FIELDS = (
+    ("leerling.zinnen", "observator.let_op", "nabespreking")
+    + tuple(f"formuleringen.{e}" for e in ELEMENT_IDS)
+    + tuple(f"antwoorden.{k}" for k in ANSWER_KINDS)
 )
 
 
@@ -38,18 +42,20 @@ def form_to_data(fields: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def scenario_yaml(scenario: Rollenspel) -> str:
+def scenario_yaml(scenario: Rollenspel | Oefengesprek, folder: str = "rollenspellen") -> str:
     """Render the scenario as YAML in the same shape as the hand-written files.
 
     The first line points the YAML extension of an editor at the JSON Schema, so a trainer
     who edits the file later gets the same checks.
     """
     body = yaml.safe_dump(scenario.model_dump(), allow_unicode=True, sort_keys=False, width=100)
-    return "# yaml-language-server: $schema=../schema/rollenspellen.schema.json\n" + body
+    return f"# yaml-language-server: $schema=../schema/{folder}.schema.json\n" + body
 
 
-def save_scenario(fields: dict[str, Any], directory: Path | None = None, overwrite: bool = False) -> Path:
-    """Validate the form and write ``rollenspellen/<id>.yaml``.
+def save_scenario(
+    fields: dict[str, Any], directory: Path | None = None, overwrite: bool = False, folder: str = "rollenspellen"
+) -> Path:
+    """Validate the form and write ``<folder>/<id>.yaml``: a role-play, or a practice conversation.
 
     Raises
     ------
@@ -58,16 +64,16 @@ def save_scenario(fields: dict[str, Any], directory: Path | None = None, overwri
     FileExistsError
         When a scenario with this id exists and ``overwrite`` is false (Dutch message).
     """
-    scenario = content.validate_item("rollenspellen", form_to_data(fields), shown="het formulier")
-    folder = (directory or content.exercises_dir()) / "rollenspellen"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{scenario.id}.yaml"
+    scenario = content.validate_item(folder, form_to_data(fields), shown="het formulier")
+    target = (directory or content.exercises_dir()) / folder
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"{scenario.id}.yaml"
     if path.exists() and not overwrite:
         raise FileExistsError(
-            f"Er bestaat al een scenario met id '{scenario.id}'. Kies een ander id, of vink 'overschrijven' aan."
+            f"Er bestaat al een bestand met id '{scenario.id}'. Kies een ander id, of vink 'overschrijven' aan."
         )
-    path.write_text(scenario_yaml(scenario), encoding="utf-8")
-    _items, errors = content.load_folder("rollenspellen", directory)
+    path.write_text(scenario_yaml(scenario, folder), encoding="utf-8")
+    _items, errors = content.load_folder(folder, directory)
     mine = [e for e in errors if e.file.endswith(f"{scenario.id}.yaml")]
     if mine:  # cannot happen for a validated model; guard the round trip anyway
         path.unlink()

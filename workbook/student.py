@@ -28,6 +28,9 @@ __all__ = [
     "Conversation",
     "MAX_TURN_CHARS",
     "TRUST_MAX",
+    "TRIAL_GOOD",
+    "TRIAL_CLUMSY",
+    "trial",
 ]
 
 MAX_TURN_CHARS = 600
@@ -241,6 +244,24 @@ class StudentState:
 
 
 Outcome = Literal["bezig", "afspraak", "dicht", "tijd_op"]
+
+# Two try-out conversations a trainer's new scenario is played with (preview of the authoring
+# form, and the tests): every scenario must reach its good end with the first and walk out
+# with the second.
+TRIAL_GOOD = (
+    "Dat klinkt als een lastige situatie voor je.",
+    "Veel leerlingen hebben dat in deze periode, hoor.",
+    "Wanneer gaat het wel een beetje beter?",
+    "Wat is een kleine stap die je morgen kunt proberen?",
+    "Ik schrijf het op en volgende week maandag kijken we samen hoe het ging.",
+)
+TRIAL_CLUMSY = (
+    "Als je zo doorgaat, bel ik je ouders.",
+    "Dat is toch niet zo moeilijk.",
+    "Je bent ook altijd te laat.",
+    "Hoe vaak moet ik het je nou nog zeggen?",
+    "Je doet ook nooit wat je moet doen.",
+)
 
 
 @dataclass
@@ -457,3 +478,13 @@ class Conversation:
                     except ValueError:
                         break
         return conversation
+
+
+def trial(script: Oefengesprek, turns: tuple[str, ...]) -> Conversation:
+    """Play ``turns`` (until the conversation ends) with the student of ``script``."""
+    conversation = Conversation(script)
+    for text in turns:
+        if conversation.finished:
+            break
+        conversation.say(text)
+    return conversation

@@ -290,7 +290,7 @@ def test_every_text_the_interface_asks_for_exists_with_the_fields_it_fills():
     import ast
     from string import Formatter
 
-    from workbook.ui.scenario_form import FIELDS, field_label
+    from workbook.ui.scenario_form import FIELDS, PRACTICE_FIELDS, field_label
 
     texts = content.load("teksten").teksten
     problems, asked = [], 0
@@ -315,3 +315,4 @@ def test_every_text_the_interface_asks_for_exists_with_the_fields_it_fills():
     assert problems == []
     assert asked > 100
     assert all(field_label(key) for key, _kind in FIELDS)
+    assert all(field_label(key, "oefengesprek_maken") for key, _kind in PRACTICE_FIELDS)

@@ -207,3 +207,43 @@ def test_a_turn_being_typed_survives_a_reload(tmp_path):
     assert again.text.value == "" and len(again.conversation.turns) == 1
     again.flush()
     assert oefengesprek.module(ctx)["gesprek"].text.value == ""
+
+
+def _practice_fields(script_id: str = "nieuw_gesprek") -> dict:
+    talks, _ = content.load_folder("oefengesprekken")
+    base = {t.id: t for t in talks}["te_laat_daan"].model_dump()
+    fields = {k: base[k] for k in ("titel", "leerling", "thema", "temperament", "situatie", "opening", "max_beurten")}
+    fields |= {k: base[k] for k in ("slot_goed", "slot_dicht", "slot_tijd")}
+    fields["id"] = script_id
+    for kind, lines in base["antwoorden"].items():
+        fields[f"antwoorden.{kind}"] = "\n".join(lines)
+    return fields
+
+
+def test_a_practice_conversation_is_written_in_the_form_tried_out_and_saved(copy, monkeypatch):
+    monkeypatch.setenv("WERKBOEK_BEGELEIDER_KEY", "sleutel-voor-de-test")
+    form = scenario_form.scenario_form()
+    form.lock.key.value = "sleutel-voor-de-test"
+    form.lock.unlock()
+    practice = form.practice
+    for key, value in _practice_fields("via_formulier").items():
+        practice.inputs[key].value = value
+    practice.inputs["leerling"].value = "Bo " + XSS
+    practice.show_preview()
+    shown = practice.preview.value
+    assert "Proefgesprek 1" in shown and "vervolgafspraak" in shown and "klapte dicht" in shown
+    assert "<img" not in shown and "&lt;img" in shown
+    practice.save()
+    assert "module 6" in practice.message.value
+    talks, errors = content.load_folder("oefengesprekken", copy)
+    assert errors == [] and "via_formulier" in {t.id for t in talks}
+    written = (copy / "oefengesprekken" / "via_formulier.yaml").read_text(encoding="utf-8")
+    assert written.startswith("# yaml-language-server: $schema=../schema/oefengesprekken.schema.json")
+    # one line for a kind, and a line said twice: Dutch problems, nothing written
+    practice.inputs["id"].value = "nog_een"
+    practice.inputs["antwoorden.schaal"].value = "Een 4."
+    practice.save()
+    assert "minstens twee zinnen nodig voor: schaal" in practice.message.value
+    practice.inputs["antwoorden.schaal"].value = "Een 4.\nJa."
+    practice.save()
+    assert "twee keer" in practice.message.value and not (copy / "oefengesprekken" / "nog_een.yaml").exists()

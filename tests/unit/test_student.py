@@ -9,7 +9,7 @@ import pytest
 
 from workbook import content, feedback
 from workbook.feedback import elements
-from workbook.student import GUARDED_TURNS, TEMPERAMENTS, Conversation, read_move
+from workbook.student import GUARDED_TURNS, TEMPERAMENTS, TRIAL_CLUMSY, TRIAL_GOOD, Conversation, read_move
 
 
 def _scripts() -> dict:
@@ -20,20 +20,8 @@ def _scripts() -> dict:
 
 SCRIPTS = _scripts()
 
-WARM = (
-    "Dat klinkt als een lastige situatie voor je.",
-    "Veel leerlingen hebben dat in deze periode, hoor.",
-    "Wanneer gaat het wel een beetje beter?",
-    "Wat is een kleine stap die je morgen kunt proberen?",
-    "Ik schrijf het op en volgende week maandag kijken we samen hoe het ging.",
-)
-COLD = (
-    "Als je zo doorgaat, bel ik je ouders.",
-    "Dat is toch niet zo moeilijk.",
-    "Je bent ook altijd te laat.",
-    "Hoe vaak moet ik het je nou nog zeggen?",
-    "Je doet ook nooit wat je moet doen.",
-)
+WARM = TRIAL_GOOD
+COLD = TRIAL_CLUMSY
 ANY_TURNS = (
     *WARM,
     *COLD,
