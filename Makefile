@@ -20,7 +20,7 @@ FEEDBACK_DEV := $(addprefix tests/data/,vragen.yaml uitingen.yaml ontwikkelset_2
 	ontwikkelset_7_vragen.yaml ontwikkelset_7_doelen_uitingen.yaml ontwikkelset_8.yaml \
 	ontwikkelset_9.yaml ontwikkelset_10.yaml ontwikkelset_11.yaml ontwikkelset_12.yaml ontwikkelset_13.yaml)
 
-.PHONY: install workshop lab test test-unit test-notebooks test-browser test-load bench bench-workshop lint check-content content-schema feedback-model clean
+.PHONY: install workshop lab test test-unit test-notebooks test-browser test-load bench bench-round bench-workshop lint check-content content-schema feedback-model clean
 
 # (Re)install only when the dependencies change.
 $(STAMP): pyproject.toml
@@ -58,6 +58,11 @@ test-load: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench
+	$(BIN)/python -m benchmarks.round_latency
+
+## Role-play on three screens: how long a mark takes to reach the other two (target: at most 1 s).
+bench-round: $(STAMP)
+	$(BIN)/python -m benchmarks.round_latency
 
 ## A training on this machine: N participants join, visit every module, type and leave.
 bench-workshop: $(STAMP)
