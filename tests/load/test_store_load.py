@@ -53,6 +53,22 @@ def test_thirty_processes_saving_at_once_lose_nothing(store_url, tmp_path):
         assert store.load("LOAD", f"w{w}", f"01_ex{PER_WRITER - 1}")["i"] == PER_WRITER - 1
 
 
+def test_group_members_in_separate_kernels_marking_at_once_all_count(store_url, tmp_path):
+    """Module 05: three kernels change one shared round at the same moment; no mark is lost."""
+    store = _fresh(store_url)
+    gate = tmp_path / "go-round"
+    counters = ("rood", "groen", "open")
+    procs = [_spawn("marks", store_url, c, "40", str(gate), stderr=subprocess.PIPE) for c in counters]
+    gate.touch()
+    for p in procs:
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err.decode()[-2000:]
+    record = _fresh(store_url).round_load("LOAD", "groep")
+    assert record is not None and record.version == 3 * 40
+    assert all(record.state["tally"]["counters"][c] == 40 for c in counters)
+    assert store.round_version("LOAD", "groep") == (1, 120)
+
+
 def test_first_use_by_many_processes_at_once_creates_the_schema_once(store_url, tmp_path):
     gate = tmp_path / "go"
     procs = [_spawn("many", store_url, str(w), "3", str(gate), stderr=subprocess.PIPE) for w in range(8)]
@@ -109,7 +125,7 @@ def test_sigkill_at_an_arbitrary_moment_while_saving(store_url, tmp_path):
 
 def test_contract_on_each_backend(store_url):
     store = _fresh(store_url)
-    assert store.schema_version() == SCHEMA_VERSION == 3
+    assert store.schema_version() == SCHEMA_VERSION == 4
     store.save("ABC", "Zoë", "01_a", {"v": 1, "tekst": "<b>één</b>"})
     store.save("ABC", "Zoë", "01_a", {"v": 2})
     store.save("ABC", "Ali", "01_a", {"v": 3})
@@ -149,11 +165,11 @@ def test_bad_input_on_each_backend_loses_nothing(store_url):
 def test_schema_upgrade_on_each_backend(store_url):
     store = _fresh(store_url)
     with store.engine.begin() as conn:  # pretend the database was left at version 1
-        for table in ("participants", "trainings", "attempts"):
+        for table in ("participants", "trainings", "attempts", "rounds"):
             conn.execute(sa.text(f"DROP TABLE {table}"))
         conn.execute(sa.text("UPDATE werkboek_meta SET value = '1' WHERE key = 'schema_version'"))
     store.save("ABC", "Sanne", "x", {"v": 1})
     upgraded = _fresh(store_url)
-    assert upgraded.schema_version() == 3 and upgraded.load("ABC", "Sanne", "x") == {"v": 1}
+    assert upgraded.schema_version() == 4 and upgraded.load("ABC", "Sanne", "x") == {"v": 1}
     assert upgraded.claim_alias("ABC", "Sanne")
     assert upgraded.training_exists("ABC")  # a training in use before the upgrade goes on

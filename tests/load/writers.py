@@ -24,6 +24,20 @@ def many(url: str, worker: int, n: int, gate: str) -> None:
         store.save("LOAD", f"w{worker}", f"01_ex{i}", {"worker": worker, "i": i, "tekst": "x" * 200})
 
 
+def marks(url: str, counter: str, n: int, gate: str) -> None:
+    """Wait for the start gate, then add ``n`` to ``counter`` of one shared role-play round (a group member)."""
+    from workbook.shared_round import apply
+
+    store = Store(url)
+    deadline = time.monotonic() + 120
+    while not Path(gate).exists():
+        if time.monotonic() > deadline:
+            raise SystemExit("gate never opened")
+        time.sleep(0.005)
+    for _ in range(n):
+        store.round_update("LOAD", "groep", 1, apply(lambda r: r.tally.count(counter), "te_laat"))
+
+
 def crash(url: str, log: str, committed: int) -> None:
     """Save ``committed`` answers (logging each after its commit), then hang inside a transaction."""
     store = Store(url)
@@ -63,6 +77,8 @@ if __name__ == "__main__":
     mode, *args = sys.argv[1:]
     if mode == "many":
         many(args[0], int(args[1]), int(args[2]), args[3])
+    elif mode == "marks":
+        marks(args[0], args[1], int(args[2]), args[3])
     elif mode == "crash":
         crash(args[0], args[1], int(args[2]))
     elif mode == "endless":

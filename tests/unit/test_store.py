@@ -77,6 +77,7 @@ def test_migration_from_version_1_keeps_answers(tmp_path):
     assert upgraded.load("ABC", "Sanne", "01_a") == {"v": 1}
     assert upgraded.claim_alias("ABC", "Sanne") is not None  # the v2 table exists
     assert upgraded.training_exists("ABC")  # v3: a training that was in use goes on
+    assert upgraded.round_version("ABC", "groep") is None  # v4: the rounds table exists
 
 
 def test_a_newer_schema_is_refused(tmp_path):
