@@ -251,6 +251,40 @@ def _rounds(frame: pd.DataFrame) -> list[Round]:
     return shared + legacy
 
 
+def roleplay_groups(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per role-play group its latest round: who has which role, the clock's state and how much was tallied."""
+    latest: dict[str, tuple[int, Round]] = {}
+    for rec in frame.attrs.get("rounds", []):
+        if rec.group not in latest or rec.number > latest[rec.group][0]:
+            latest[rec.group] = (rec.number, Round.from_state(rec.state))
+    titles = {s.id: s.titel for s in content.load_folder("rollenspellen")[0]}
+    rows = []
+    for group, (number, r) in sorted(latest.items()):
+        status = (
+            "nabespreking"
+            if r.stopped
+            else "speelt"
+            if r.running
+            else "gepauzeerd"
+            if r.started
+            else "klaar om te starten"
+        )
+        rows.append(
+            {
+                "Groep": group,
+                "Ronde": number,
+                "Scenario": titles.get(r.scenario, r.scenario),
+                "Mentor": r.roles.get("mentor") or "",
+                "Leerling": r.roles.get("leerling") or "",
+                "Observator": r.roles.get("observator") or "",
+                "Stand": status,
+                "Geturfd": len(r.tally.events),
+            }
+        )
+    columns = ["Groep", "Ronde", "Scenario", "Mentor", "Leerling", "Observator", "Stand", "Geturfd"]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def roleplay_elements(frame: pd.DataFrame) -> pd.DataFrame:
     """Over all role-play rounds the observers tallied: in how many rounds each element was used.
 
@@ -359,6 +393,7 @@ PANELS: list[Panel] = [
     Panel(4, "SMARTI-score voor en na het herschrijven", smarti_before_after),
     Panel(4, "Herschreven doelen", lambda f: rewrite_examples(f, registry.exercise_id("doelen", "herschrijven"))),
     Panel(4, "Doelenkaarten", goal_cards),
+    Panel(5, "Rollenspel: de groepen en hun laatste ronde", roleplay_groups, "Nog geen groepen."),
     Panel(
         5,
         "Rollenspel: welke elementen gebruikten de mentoren?",

@@ -40,7 +40,7 @@ HOLDOUT_FLOORS = {
         "open/gesloten": 0.96,
         "bril": 0.91,
         "doel specifiek": 0.92,
-        "doel meetbaar": 0.85,
+        "doel meetbaar": 0.92,
         "doel tijdgebonden": 0.94,
         "element top-1": 0.88,
     },
@@ -57,7 +57,7 @@ HOLDOUT_FLOORS = {
 # questions the engine says it doubts). Green judged red is the error that costs trust.
 HOLDOUT_CEILINGS = {
     "holdout.yaml": {"groen als rood": 0.02, "twijfel": 0.08},  # 28 questions: one is 3.6 %
-    "holdout_2.yaml": {"groen als rood": 0.04, "twijfel": 0.05},
+    "holdout_2.yaml": {"groen als rood": 0.025, "twijfel": 0.05},
     "holdout_3.yaml": {"groen als rood": 0.035, "twijfel": 0.05},
 }
 # Development round 5 is also measured apart, with its own floors.

@@ -143,6 +143,8 @@ def test_three_pages_play_one_round(store):
     frame.attrs["rounds"] = store.rounds("TRAIN")
     assert aggregates.roleplay_outcomes(frame).iloc[0]["Aantal"] == 1
     assert aggregates.roleplay_elements(frame).set_index("Element").loc["Erkennen", "Rondes"] == 1
+    groups = aggregates.roleplay_groups(frame).set_index("Groep")
+    assert groups.loc["groep 1", "Mentor"] == "Mira" and groups.loc["groep 1", "Stand"] == "nabespreking"
 
 
 def test_a_reload_puts_each_member_back_and_rounds_rotate(store):

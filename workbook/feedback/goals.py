@@ -131,7 +131,11 @@ VAGUE = re.compile(
     r"|(verbeter|verbetert|verbeteren) (zijn|haar|je|de) (werkhouding|gedrag|houding|concentratie)"
     r"|(een )?betere (werkhouding|houding|concentratie)|minder (afgeleid|afleiden)"
     r"|uitgerust|fitter|ontspannen|gelukkig\w*|zelfverzekerd\w*|lekker in"
-    r"|(leert|leren|oefent|oefenen|leest|lezen|werkt|werken|doet|doen) meer(?! dan)(?! \d))\b"
+    r"|(leert|leren|oefent|oefenen|leest|lezen|werkt|werken|doet|doen) meer(?! dan)(?! \d)"
+    # how well, not what: a comparison of effort or quality names no behaviour you can see
+    r"|harder(?! dan)|effectiever|efficiënter|serieus|serieuze|slordig|slordiger|positievere?|maximale"
+    r"|inhaalslag|uit de kast|(honderd|100) ?(procent|%) (focus|inzet)|achter de feiten|tijd (verspillen|vrijmaken)"
+    r"|beter beeld|er beter voor)\b"
 )
 ACTION = re.compile(
     r"\b(schrijf|schrijft|schrijven|noteer|noteert|noteren|maak|maakt|maken|lees|leest|lezen|leer|leert"
@@ -153,6 +157,25 @@ ACTION = re.compile(
     r"|\b(kan|kunnen)\b(?=[^.]{0,80}\b(foutloos|zonder (een )?(fout|fouten|hulp|spiekbriefje)"
     r"|uit (zijn|haar|het|je) hoofd)\b)"
 )
+# A goal that says who does something: a subject ("Roos", "de leerling", "hij", "ik") and then a verb
+# in the present tense. Verbs of being, becoming, wanting or knowing name no behaviour.
+_NO_BEHAVIOUR = (
+    r"(?!(?:is|ben|wordt|word|worden|wil|wilt|willen|kan|kun|kunnen|moet|moeten|heeft|heb|hebben|weet|weten"
+    r"|snapt|snap|begrijpt|begrijp|voelt|voel|toont|ontwikkelt|krijgt|krijg|zal|zullen|gaat|ga|staat|sta|blijft"
+    r"|blijf|zit|doet|doe|vindt|vind|denkt|denk|hoopt|hoop|probeert|probeer|leert|leer|werkt|werk|ervaart"
+    r"|ervaar|vermijdt|vermijd|lukt|laat zich)\b)"
+)
+# words that start a goal without being its subject ("meer rust", "eind maart", "zich niet laten")
+_NOT_SUBJECT = r"(?!(?:meer|minder|beter|eind|begin|zorgen|elke|iedere|geen|niet|het|een|dit|deze|dat|die|zich|doel|voor|tot|vanaf|na|over|aan|bij|met)\b)"
+SUBJECT_VERB = re.compile(
+    r"^(?:doel: )?(?:(?:de leerling|hij|zij|ze|"
+    + _NOT_SUBJECT
+    + r"[a-zà-ÿ]{3,}) "
+    + _NO_BEHAVIOUR
+    + r"[a-zà-ÿ]{3,}(?:t|dt)"
+    r"|ik " + _NO_BEHAVIOUR + r"[a-zà-ÿ]{3,})\b"
+)
+NOT_AGAIN = re.compile(r"\b(niet meer|geen (\w+ ){1,4}meer|geen enkele?|nooit meer)\b")
 CONTEXT = re.compile(
     r"\b(tijdens|bij|in|na|voor|op) (de|het|zijn|haar|elke|iedere|alle)? ?(les|lessen|pauze|mentoruur"
     r"|mentorles|klas|toets|toetsen|agenda|planner|huiswerk|rooster|school|thuis|ochtend|middag|avond"
@@ -179,6 +202,30 @@ NEGATION = re.compile(
     r"|\b(niet|geen|nooit|niks|niets|minder|stoppen met|stopt met|stop met|ophouden met|houdt op|hou op"
     r"|voorkomen|vermijden|vermijdt|zonder te|verminderen|afleren)\b"
 )
+
+
+def _shows_behaviour(
+    norm: str, action: re.Match[str] | None, measure: re.Match[str] | None, time_match: re.Match[str] | None
+) -> bool:
+    """Tell whether a goal names behaviour you can see.
+
+    What the student does in a stated situation; or a success criterion on something concrete
+    ("tien oefenopgaven foutloos"), whatever the verb, in a whole sentence (a fragment with only
+    a frequency or a grade names no behaviour); or someone who does something ("roos stuurt haar
+    verslag") by a deadline.
+    """
+    if action is not None and CONTEXT.search(norm) is not None:
+        return True
+    if measure is not None and len(words(norm)) >= 6:
+        return True
+    return action is not None and action.re is SUBJECT_VERB and time_match is not None
+
+
+def _subject_verb(norm: str) -> re.Match[str] | None:
+    """Find the verb of a goal that starts with who does it ("roos stuurt ..."), in a sentence of 5+ words."""
+    if len(words(norm)) < 5:
+        return None
+    return SUBJECT_VERB.search(norm)
 
 
 def _snippet(match: re.Match[str] | None) -> str:
@@ -211,36 +258,21 @@ def check_goal(text: object) -> GoalCheck:
     criteria["meetbaar"] = measure is not None
     found["meetbaar"] = _snippet(measure)
     vague = VAGUE.search(norm)
-    action = ACTION.search(without_time)
-    context = CONTEXT.search(norm)
+    action = ACTION.search(without_time) or _subject_verb(norm)
     # a date is no negation ("houdt op 6 december een presentatie")
     negation = NEGATION.search(SUBORDINATE_NEGATION.sub(" ", without_time))
-    # specific: what the student does (a positive action) in a stated situation; a goal that only
-    # says what must stop describes no behaviour you can see. A success criterion on something
-    # concrete ("tien oefenopgaven foutloos", "minstens twee leermomenten") also shows behaviour,
-    # whatever the verb.
-    # (A fragment of a few words, only a frequency or a grade, names no behaviour: that needs a sentence.)
-    whole_sentence = len(words(norm)) >= 6
-    shows_behaviour = (action is not None and context is not None) or (measure is not None and whole_sentence)
-    specific = shows_behaviour and vague is None
+    specific = vague is None and _shows_behaviour(norm, action, measure, time_match)
+    if specific and measure is None and NOT_AGAIN.search(without_time):
+        # "zit niet meer op zijn telefoon in de les": the behaviour counted is zero, which you can check
+        measure = NOT_AGAIN.search(without_time)
+        criteria["meetbaar"] = True
+        found["meetbaar"] = _snippet(measure)
     criteria["specifiek"] = specific
     found["specifiek"] = _snippet(action) if specific else ""
     criteria["positief"] = negation is None
 
     if not specific:
-        if negation is not None and vague is None:
-            tips.append("Beschrijf het gedrag dat je wél wilt zien, in een concrete situatie (welke les, welk moment).")
-        elif vague:
-            tips.append(
-                f"'{_snippet(vague)}' kun je niet zien of horen. Beschrijf wat de leerling dan concreet doet, "
-                "bijvoorbeeld 'schrijft bij elke tekst de hoofdzaken op' of 'werkt 15 minuten zelfstandig'."
-            )
-        elif action is None:
-            tips.append("Beschrijf gedrag of een resultaat dat je kunt zien: wat doet de leerling precies?")
-        else:
-            tips.append(
-                f"Maak '{_snippet(action)}' concreter: in welke situatie (welke les, welk vak, thuis of op school)?"
-            )
+        tips.append(_specific_tip(negation, vague, action))
     if not criteria["meetbaar"]:
         tips.append(
             "Voeg een maat toe, zodat je kunt vaststellen of het gelukt is: hoe vaak, hoeveel of hoe lang? "
@@ -254,6 +286,20 @@ def check_goal(text: object) -> GoalCheck:
             "bijvoorbeeld 'werkt zelfstandig aan zijn taak' in plaats van 'laat zich niet afleiden'."
         )
     return GoalCheck(_ordered(criteria), tips, list(PEOPLE_QUESTIONS.values()), found)
+
+
+def _specific_tip(negation: re.Match[str] | None, vague: re.Match[str] | None, action: re.Match[str] | None) -> str:
+    """Say what would make a goal specific, quoting its own words where they help."""
+    if negation is not None and vague is None:
+        return "Beschrijf het gedrag dat je wél wilt zien, in een concrete situatie (welke les, welk moment)."
+    if vague:
+        return (
+            f"'{_snippet(vague)}' kun je niet zien of horen. Beschrijf wat de leerling dan concreet doet, "
+            "bijvoorbeeld 'schrijft bij elke tekst de hoofdzaken op' of 'werkt 15 minuten zelfstandig'."
+        )
+    if action is None:
+        return "Beschrijf gedrag of een resultaat dat je kunt zien: wat doet de leerling precies?"
+    return f"Maak '{_snippet(action)}' concreter: in welke situatie (welke les, welk vak, thuis of op school)?"
 
 
 def _ordered(criteria: dict[str, bool | None]) -> dict[str, bool | None]:
