@@ -355,7 +355,9 @@ class ProtocolParticipant:
     def _first_text_field(self, candidates: list[str]) -> str | None:
         for model_id in candidates:
             state = self.models.get(model_id, {}).get("state", {})
-            if state.get("_model_name") == "TextareaModel" and not state.get("disabled"):
+            # a field of a shared role-play round only takes text inside a group of three (module 05)
+            shared = "wb-shared" in state.get("_dom_classes", [])
+            if state.get("_model_name") == "TextareaModel" and not state.get("disabled") and not shared:
                 return model_id
         return None
 

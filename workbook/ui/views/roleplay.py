@@ -186,6 +186,8 @@ class RoleplayView(Exercise[TallyAnswer]):
             "debrief": self.debrief_notes,
         }
         self.fields = fields
+        for w in (self.notes, self.debrief_notes):
+            w.add_class("wb-shared")  # text of the group's round: it is stored only once joined
         for name, w in fields.items():
             w.observe(lambda c, key=name: self._on_field(key, c["new"]), names="value")
         self.heartbeat = widgets.Play(
