@@ -21,7 +21,7 @@ def load(name: str) -> list:
 
 def development_set() -> tuple[list, list, list]:
     """Questions, goals and utterances of the development set (all rounds)."""
-    later = (*ROUND_6, *ROUND_7, *ROUND_8, *ROUND_9, *ROUND_10, *ROUND_11, *ROUND_12, *ROUND_13)
+    later = (*ROUND_6, *ROUND_7, *ROUND_8, *ROUND_9, *ROUND_10, *ROUND_11, *ROUND_12, *ROUND_13, *ROUND_14)
     rounds = [load(f"ontwikkelset_{i}.yaml") for i in (2, 3, 4, 5)] + [load(name) for name in later]
     return (
         load("vragen.yaml") + [q for r in rounds for q in r.get("vragen", [])],
@@ -48,6 +48,9 @@ ROUND_12 = ("ontwikkelset_12.yaml",)
 # Development round 13: concrete goals without the usual keywords, vague ones with a subject or a number,
 # green questions with problem words, short spoken utterances (before tuning: lens 92.9 %, specifiek 79.4 %).
 ROUND_13 = ("ontwikkelset_13.yaml",)
+# Development round 14: spoken and written utterances in other words than the textbook, goals as teachers,
+# students and plans write them (before tuning: element 85.0 %, specifiek 86.0 %, meetbaar 89.3 %).
+ROUND_14 = ("ontwikkelset_14.yaml",)
 # What the word model learns from (make feedback-model lists the same files): development only.
 DEV_FILES = (
     "vragen.yaml",
@@ -61,6 +64,7 @@ DEV_FILES = (
     *ROUND_11,
     *ROUND_12,
     *ROUND_13,
+    *ROUND_14,
 )
 
 

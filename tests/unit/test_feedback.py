@@ -40,7 +40,7 @@ HOLDOUT_FLOORS = {
         "open/gesloten": 0.96,
         "bril": 0.91,
         "doel specifiek": 0.92,
-        "doel meetbaar": 0.92,
+        "doel meetbaar": 0.94,
         "doel tijdgebonden": 0.94,
         "element top-1": 0.88,
     },

@@ -135,7 +135,11 @@ VAGUE = re.compile(
     # how well, not what: a comparison of effort or quality names no behaviour you can see
     r"|harder(?! dan)|effectiever|efficiënter|serieus|serieuze|slordig|slordiger|positievere?|maximale"
     r"|inhaalslag|uit de kast|(honderd|100) ?(procent|%) (focus|inzet)|achter de feiten|tijd (verspillen|vrijmaken)"
-    r"|beter beeld|er beter voor)\b"
+    r"|beter beeld|er beter voor"
+    # a feeling or a state is no behaviour, even with a score ("mijn stress is een 5")
+    r"|welbevinden|stress\w*|zelfvertrouwen|voel me|voelt zich|voelen"
+    r"|socialer|(zich |me )?(beter |socialer |positiever )?opstellen|(me |zich )?(meer )?inzetten|goede start"
+    r"|balans|vergroot|vergroten|presteren|taakgericht\w*)\b"
 )
 ACTION = re.compile(
     r"\b(schrijf|schrijft|schrijven|noteer|noteert|noteren|maak|maakt|maken|lees|leest|lezen|leer|leert"
@@ -175,6 +179,17 @@ SUBJECT_VERB = re.compile(
     + r"[a-zà-ÿ]{3,}(?:t|dt)"
     r"|ik " + _NO_BEHAVIOUR + r"[a-zà-ÿ]{3,})\b"
 )
+COMPARATIVE = re.compile(
+    r"\b(vaker|minder|meer|beter|regelmatig|af en toe|vaak|soms|zo veel mogelijk|zoveel mogelijk|steeds"
+    r"|goed|goede|actief|actiever|rustig|rustiger|netjes|serieus|sneller|zorgvuldiger|uitgebreider|hogere?"
+    r"|eerder|zo min mogelijk|zo nu en dan|harder)\b"
+)
+# a single moment ("uiterlijk vrijdag", "morgen in de pauze"), not a period in which a habit holds
+ONE_MOMENT = re.compile(
+    r"\b(uiterlijk|morgen|overmorgen|deze week|volgende week|binnen (een|twee|drie|\d+) (dagen|weken|week)"
+    r"|voor (de |het )?(deadline|\d+|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag))\b"
+)
+HABIT = re.compile(r"\b(vanaf|tot|de komende|elke|iedere|telkens|als|wanneer|voortaan|altijd)\b")
 NOT_AGAIN = re.compile(r"\b(niet meer|geen (\w+ ){1,4}meer|geen enkele?|nooit meer)\b")
 CONTEXT = re.compile(
     r"\b(tijdens|bij|in|na|voor|op) (de|het|zijn|haar|elke|iedere|alle)? ?(les|lessen|pauze|mentoruur"
@@ -221,6 +236,15 @@ def _shows_behaviour(
     return action is not None and action.re is SUBJECT_VERB and time_match is not None
 
 
+def _one_off(
+    norm: str, without_time: str, action: re.Match[str] | None, time_match: re.Match[str] | None
+) -> re.Match[str] | None:
+    """Return the act of a goal that is one act by one moment (done or not: measurable), else ``None``."""
+    if action is None or time_match is None or COMPARATIVE.search(without_time) or HABIT.search(norm):
+        return None
+    return action if ONE_MOMENT.search(norm) else None
+
+
 def _subject_verb(norm: str) -> re.Match[str] | None:
     """Find the verb of a goal that starts with who does it ("roos stuurt ..."), in a sentence of 5+ words."""
     if len(words(norm)) < 5:
@@ -262,10 +286,11 @@ def check_goal(text: object) -> GoalCheck:
     # a date is no negation ("houdt op 6 december een presentatie")
     negation = NEGATION.search(SUBORDINATE_NEGATION.sub(" ", without_time))
     specific = vague is None and _shows_behaviour(norm, action, measure, time_match)
-    if specific and measure is None and NOT_AGAIN.search(without_time):
-        # "zit niet meer op zijn telefoon in de les": the behaviour counted is zero, which you can check
-        measure = NOT_AGAIN.search(without_time)
-        criteria["meetbaar"] = True
+    if specific and measure is None:
+        # "zit niet meer op zijn telefoon in de les": the behaviour counted is zero, which you can check;
+        # "maakt uiterlijk vrijdag een planning": a single act by a deadline is done or not.
+        measure = NOT_AGAIN.search(without_time) or _one_off(norm, without_time, action, time_match)
+        criteria["meetbaar"] = measure is not None
         found["meetbaar"] = _snippet(measure)
     criteria["specifiek"] = specific
     found["specifiek"] = _snippet(action) if specific else ""
