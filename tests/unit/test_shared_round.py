@@ -138,6 +138,13 @@ def test_three_pages_play_one_round(store):
     assert mentor.agreement.value is True and mentor.debrief_notes.value.startswith("Samen")
     assert "&lt;img" in mentor.debrief_view.value and "<img" not in mentor.debrief_view.value
     assert "Lars is mentor" in mentor.next_hint.value
+    # too long is refused with a message, not cut: the text stays on the screen, nothing is stored
+    student.debrief_notes.value = "x" * 6000
+    assert "te lang" in student.message.value and len(student.debrief_notes.value) == 6000
+    student.poll()
+    assert len(student.debrief_notes.value) == 6000 and store.round_load("TRAIN", "groep 1").state["tally"][
+        "debrief"
+    ].startswith("Samen")
     # the dashboard counts one round for the group, not one per member
     frame = store.frame("TRAIN")
     frame.attrs["rounds"] = store.rounds("TRAIN")

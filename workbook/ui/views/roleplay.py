@@ -319,6 +319,10 @@ class RoleplayView(Exercise[TallyAnswer]):
             return
         if name in ("notes", "debrief"):
             self._typed[name] = time.monotonic()
+            if len(str(value or "")) > MAX_NOTES:
+                # refused, not cut: the text stays on screen until it is short enough to store
+                self.message.value = notice(tekst("rollenspel.te_lang", max=MAX_NOTES), "wb-error")
+                return
         self._change(lambda r: r.set_field(name, value))
 
     def next_round(self) -> bool:
@@ -447,7 +451,8 @@ class RoleplayView(Exercise[TallyAnswer]):
             now = time.monotonic()
             for name, w in self.fields.items():
                 value = self._stored(name)
-                if w.value != value and now - self._typed.get(name, -1e9) > TYPING_GRACE_S:
+                too_long = isinstance(w.value, str) and len(w.value) > MAX_NOTES
+                if w.value != value and not too_long and now - self._typed.get(name, -1e9) > TYPING_GRACE_S:
                     w.value = value
         self.card.value = html('<div class="wb-card">{}</div>', role_card(self.scenario, role)) if role else EMPTY
         controls = role in CLOCK_ROLES and not r.stopped
