@@ -529,6 +529,7 @@ def _banner(args: argparse.Namespace, key: str, training: bool) -> None:
     else:
         print("Alleen bereikbaar op deze computer. Voor een training: make workshop HOST=0.0.0.0")
     print(f"Begeleidersdashboard:  http://localhost:{args.port}/{dashboard}")
+    print(f"Aanmeldscherm (beamer, met QR-code): http://localhost:{args.port}/voila/render/begeleider/aanmelden.ipynb")
     if args.begeleider_via_netwerk:
         print("Let op: het dashboard is ook via het netwerk te openen (--begeleider-via-netwerk).")
     print(f"Begeleiderssleutel:    {key}")

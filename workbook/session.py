@@ -50,6 +50,7 @@ __all__ = [
     "from_this_computer",
     "request_query",
     "page_address",
+    "code_from_query",
 ]
 
 SELF_STUDY = "zelfstudie"  # the workshop value for self-study (codes are upper case)
@@ -260,6 +261,11 @@ def join_workshop(store: Store, code: object, alias: object, client: str | None 
                 f"Er is geen training met de code {workshop}. Controleer de code bij je begeleider "
                 "(die maakt de training aan op het dashboard)."
             )
+        if not store.training_open(workshop):
+            raise SessionError(
+                f"De training {workshop} is gesloten voor nieuwe deelnemers. Vraag je begeleider om "
+                "hem weer open te zetten. Had je al meegedaan? Gebruik dan je persoonlijke link."
+            )
         limited = client not in ("lokaal", "127.0.0.1", "::1")
         if limited:
             since = datetime.now(timezone.utc) - timedelta(minutes=1)
@@ -329,6 +335,15 @@ def from_query(query: str, store: Store | None) -> tuple[Session | None, str | N
     except SessionError as exc:
         return None, str(exc)
     return None, None
+
+
+def code_from_query(query: str) -> str:
+    """Return the training code a join link carries (``?code=MENTOR-K7Q``, from the QR code), else ``""``."""
+    params = parse_qs(query or "")
+    try:
+        return normalise_code(params["code"][0]) if "code" in params else ""
+    except SessionError:
+        return ""
 
 
 def in_voila() -> bool:

@@ -147,12 +147,25 @@ rounds_table = sa.Table(
 )
 
 
+closed_table = sa.Table(
+    "closed_trainings",
+    metadata,
+    sa.Column("code", sa.String(MAX_NAME_CHARS), primary_key=True),
+    sa.Column("closed_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+def _migration_5(conn: Connection) -> None:
+    """Version 5: a facilitator can close a training for joining (and open it again)."""
+    closed_table.create(conn, checkfirst=True)
+
+
 def _migration_4(conn: Connection) -> None:
     """Version 4: role-play rounds, one shared record per group and round (module 05)."""
     rounds_table.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _ENGINES: dict[str, Engine] = {}
@@ -410,6 +423,7 @@ class Store:
             conn.execute(participants_table.delete().where(participants_table.c.workshop == workshop))
             conn.execute(trainings_table.delete().where(trainings_table.c.code == workshop))
             conn.execute(rounds_table.delete().where(rounds_table.c.workshop == workshop))
+            conn.execute(closed_table.delete().where(closed_table.c.code == workshop))
         self._forget_deleted()
         return int(n or 0)
 
@@ -582,6 +596,18 @@ class Store:
                 conn.execute(sa.select(trainings_table.c.code).where(trainings_table.c.code == code)).first()
                 is not None
             )
+
+    def set_training_open(self, code: str, is_open: bool) -> None:
+        """Close a training for joining (participants who joined go on), or open it again."""
+        with self._write() as conn, conn.begin():
+            conn.execute(closed_table.delete().where(closed_table.c.code == code))
+            if not is_open:
+                conn.execute(closed_table.insert().values(code=code, closed_at=datetime.now(timezone.utc)))
+
+    def training_open(self, code: str) -> bool:
+        """Return whether new participants may join the training ``code``."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(closed_table.c.code).where(closed_table.c.code == code)).first() is None
 
     def trainings(self) -> list[str]:
         """List the codes of the trainings a facilitator opened, oldest first."""

@@ -95,7 +95,11 @@ def test_a_forged_shutdown_without_the_cookie_is_refused(page, voila_url):
 
 
 def test_facilitator_pages_are_refused_to_another_device(voila_url):
-    for notebook in ("begeleider/dashboard.ipynb", "begeleider/scenario_maken.ipynb"):
+    for notebook in (
+        "begeleider/dashboard.ipynb",
+        "begeleider/scenario_maken.ipynb",
+        "begeleider/aanmelden.ipynb",
+    ):
         status, body = get_from(voila_url, f"/voila/render/{notebook}", "127.0.0.2")
         assert status == 403 and "alleen voor de begeleider" in body and "kernelId" not in body
     status, body = get_from(voila_url, "/voila/render/02_luisteren.ipynb", "127.0.0.2")

@@ -108,3 +108,45 @@ def test_dashboard_key_overview_escaping_and_export(page, voila_url, server_env)
     page.locator(".wb-overview").get_by_text("Laatkomer").first.wait_for(timeout=60_000)
     assert page.dialogs == []
     assert_clean(page)
+
+
+def test_a_phone_joins_by_scanning_the_join_screen(browser, page, voila_url, server_env):
+    """The facilitator projects the join screen; the QR code on it decodes to a link that needs only a name."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_page(page, voila_url, "begeleider/aanmelden.ipynb", ".wb-key input")
+    page.fill(".wb-key input", FACILITATOR_KEY)
+    page.click("button.wb-unlock")
+    page.locator("button.wb-join-new").click()
+    qr = page.locator(".wb-join-qr svg")
+    qr.wait_for()
+    code = page.locator(".wb-join-code-big").inner_text()
+    page.screenshot(path="artifacts/screenshots/join_screen_1920.png")
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.screenshot(path="artifacts/screenshots/join_screen_1280.png")
+    found = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))]
+    assert len(found) == 1 and found[0].endswith(f"/voila/render/00_start.ipynb?code={code}")
+    assert found[0] in page.locator(".wb-join-link").inner_text()
+    # a phone opens the link: the code is filled in, only the name is left
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True).new_page()
+    try:
+        phone.set_default_timeout(90_000)
+        phone.goto(found[0])
+        phone.wait_for_selector(".wb-join-code input", state="visible")
+        assert phone.locator(".wb-join-code input").input_value() == code
+        phone.fill(".wb-join-alias input", "Telefoon")
+        phone.click("button.wb-join")
+        phone.wait_for_selector(".wb-joined", state="visible")
+        phone.screenshot(path="artifacts/screenshots/join_phone.png")
+    finally:
+        phone.context.close()
+    # closing the training for joining shows on the screen, and a new name is refused
+    page.locator("button.wb-join-toggle").click()
+    page.locator(".wb-join-closed").wait_for()
+    assert not Store(server_env["WERKBOEK_DB"]).training_open(code)
+    assert_clean(page)
+    assert page.dialogs == []

@@ -125,7 +125,7 @@ def test_sigkill_at_an_arbitrary_moment_while_saving(store_url, tmp_path):
 
 def test_contract_on_each_backend(store_url):
     store = _fresh(store_url)
-    assert store.schema_version() == SCHEMA_VERSION == 4
+    assert store.schema_version() == SCHEMA_VERSION == 5
     store.save("ABC", "Zoë", "01_a", {"v": 1, "tekst": "<b>één</b>"})
     store.save("ABC", "Zoë", "01_a", {"v": 2})
     store.save("ABC", "Ali", "01_a", {"v": 3})
@@ -165,11 +165,11 @@ def test_bad_input_on_each_backend_loses_nothing(store_url):
 def test_schema_upgrade_on_each_backend(store_url):
     store = _fresh(store_url)
     with store.engine.begin() as conn:  # pretend the database was left at version 1
-        for table in ("participants", "trainings", "attempts", "rounds"):
+        for table in ("participants", "trainings", "attempts", "rounds", "closed_trainings"):
             conn.execute(sa.text(f"DROP TABLE {table}"))
         conn.execute(sa.text("UPDATE werkboek_meta SET value = '1' WHERE key = 'schema_version'"))
     store.save("ABC", "Sanne", "x", {"v": 1})
     upgraded = _fresh(store_url)
-    assert upgraded.schema_version() == 4 and upgraded.load("ABC", "Sanne", "x") == {"v": 1}
+    assert upgraded.schema_version() == 5 and upgraded.load("ABC", "Sanne", "x") == {"v": 1}
     assert upgraded.claim_alias("ABC", "Sanne")
     assert upgraded.training_exists("ABC")  # a training in use before the upgrade goes on

@@ -48,7 +48,7 @@ def test_unicode_and_html_are_stored_verbatim(store):
 
 
 def test_schema_is_versioned_and_sqlite_uses_wal(store):
-    assert store.schema_version() == SCHEMA_VERSION == 4
+    assert store.schema_version() == SCHEMA_VERSION == 5
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         # long enough for many writers, short enough that a participant hears of a failure at once
@@ -73,7 +73,7 @@ def test_migration_from_version_1_keeps_answers(tmp_path):
         )
     engine.dispose()
     upgraded = Store(url)
-    assert upgraded.schema_version() == 4
+    assert upgraded.schema_version() == 5
     assert upgraded.load("ABC", "Sanne", "01_a") == {"v": 1}
     assert upgraded.claim_alias("ABC", "Sanne") is not None  # the v2 table exists
     assert upgraded.training_exists("ABC")  # v3: a training that was in use goes on

@@ -199,7 +199,12 @@ class Dashboard(Shows):
         frame.attrs["rounds"] = self.db.rounds(code)  # role-play rounds are one record per group
         aliases = self.db.aliases(code)
         self._generation += 1
-        parts = [self._summary(code, aliases, frame), self._readmit_box(code, aliases)]
+        parts = [
+            self._summary(code, aliases, frame),
+            self._joining_box(code),
+            self._readmit_box(code, aliases),
+            self._remove_box(code, aliases),
+        ]
         parts.append(card(_table(aggregates.progress(frame)), title=tekst("dashboard.voortgang_titel")))
         parts.append(card(_table(aggregates.per_participant(frame, aliases)), title="Per deelnemer"))
         scores = aggregates.quiz_scores(frame)
@@ -275,6 +280,73 @@ class Dashboard(Shows):
             [
                 card(html("<p>{}</p>", tekst("dashboard.opnieuw_toelaten")), title="Opnieuw toelaten"),
                 widgets.HBox([who, button], layout=widgets.Layout(flex_flow="row wrap")),
+                message,
+            ]
+        )
+
+    def _joining_box(self, code: str) -> widgets.VBox:
+        """Close the training for joining (who joined goes on), or open it again; the join screen's address."""
+        generation = self._generation
+        state = widgets.HTML()
+        button = widgets.Button(layout=widgets.Layout(width="auto"))
+        button.add_class("wb-joining-toggle")
+
+        def show() -> None:
+            is_open = self.db.training_open(code)
+            state.value = html(
+                "<p><strong>{}</strong></p>", tekst("aanmelden.open" if is_open else "aanmelden.gesloten")
+            )
+            button.description = tekst("aanmelden.sluiten" if is_open else "aanmelden.openen")
+            button.icon = "lock" if is_open else "unlock"
+
+        def toggle(_b: widgets.Button) -> None:
+            if generation != self._generation or self.workshop.value != code:
+                state.value = notice(tekst("dashboard.verouderd"), "wb-error")
+                return
+            self.db.set_training_open(code, not self.db.training_open(code))
+            show()
+
+        button.on_click(toggle)
+        show()
+        return widgets.VBox(
+            [
+                card(html("<p>{}</p>", tekst("dashboard.aanmelden")), title="Aanmelden"),
+                widgets.HBox([state, button], layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
+            ]
+        )
+
+    def _remove_box(self, code: str, aliases: list[str]) -> widgets.VBox:
+        """Remove everything one participant saved in this training (they asked), after a tick."""
+        generation = self._generation
+        who = widgets.Dropdown(options=aliases, value=None, description="Deelnemer")
+        who.add_class("wb-remove-who")
+        confirm = widgets.Checkbox(description=tekst("dashboard.deelnemer_vinkje"), indent=False)
+        confirm.add_class("wb-remove-confirm")
+        button = widgets.Button(description="Antwoorden verwijderen", button_style="danger", icon="user-times")
+        button.add_class("wb-remove")
+        button.layout.width = "auto"
+        message = widgets.HTML()
+        message.add_class("wb-remove-message")
+
+        def remove(_b: widgets.Button) -> None:
+            name = who.value
+            if not confirm.value:
+                message.value = notice(tekst("algemeen.eerst_vinkje"), "wb-error")
+                return
+            if generation != self._generation or self.workshop.value != code or name not in aliases:
+                message.value = notice(tekst("dashboard.verouderd"), "wb-error")
+                return
+            n = self.db.delete_participant(code, name)
+            self.refresh()
+            done = card(html("<p>{}</p>", tekst("dashboard.deelnemer_verwijderd", naam=name, aantal=n)), kind="wb-ok")
+            done.add_class("wb-removed")
+            self.out.children = [done, *self.out.children]
+
+        button.on_click(remove)
+        return widgets.VBox(
+            [
+                card(html("<p>{}</p>", tekst("dashboard.deelnemer_verwijderen")), title="Eén deelnemer verwijderen"),
+                widgets.HBox([who, confirm, button], layout=widgets.Layout(flex_flow="row wrap")),
                 message,
             ]
         )

@@ -133,6 +133,8 @@ class StartPage(Shows):
             w.layout.width = "420px"
         self.code.add_class("wb-join-code")
         self.alias.add_class("wb-join-alias")
+        if session.in_voila():  # a join link (the QR code) carries the code: only the name is left to type
+            self.code.value = session.code_from_query(session.request_query())
         self.join_button = widgets.Button(description="Meedoen", button_style="primary", icon="sign-in")
         self.join_button.add_class("wb-join")
         self.join_button.on_click(lambda _b: self.join())
