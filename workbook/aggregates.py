@@ -17,6 +17,7 @@ from workbook import answers, content, registry
 from workbook.answers import (
     Answer,
     ConversationAnswer,
+    FormAnswer,
     GoalCardAnswer,
     QuizAnswer,
     RewriteAnswer,
@@ -332,8 +333,67 @@ def roleplay_outcomes(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Oefening", "Aantal", "Kleine stap afgesproken", "Vervolgafspraak"])
 
 
+def _answers_of(frame: pd.DataFrame, module_id: str, kind: str, model: type[A]) -> list[tuple[str, str, A]]:
+    """Return ``(participant, item, answer)`` for each readable answer of one kind in one module (by the registry)."""
+    spec = registry.by_id(module_id)
+    rows: list[tuple[str, str, A]] = []
+    if spec is None:
+        return rows
+    for who, exercise, raw in zip(frame["participant"], frame["exercise"], frame["answer"], strict=True):
+        exercise = str(exercise)
+        if registry.module_of_exercise(exercise) is spec and registry.kind_of(exercise) == kind:
+            answer = answers.parse(model, raw)
+            if answer is not None:
+                rows.append((str(who), exercise[len(spec.exercise_prefix) :], answer))
+    return rows
+
+
+OUTCOME_NAMES = {
+    "afspraak": "eigen stap en vervolgafspraak",
+    "dicht": "leerling klapte dicht",
+    "tijd_op": "tijd op",
+    "bezig": "nog bezig",
+}
+
+
+def conversation_outcomes(frame: pd.DataFrame) -> pd.DataFrame:
+    """List per participant and practice conversation (module 06) the turns, how it ended and the lowest trust."""
+    titles = {t.id: t.titel for t in content.load_folder("oefengesprekken")[0]}
+    rows = []
+    for who, item, a in _answers_of(frame, "oefengesprek", "conversation", ConversationAnswer):
+        if not a.turns:
+            continue
+        trust = [int(t["trust"]) for t in a.turns if isinstance(t.get("trust"), int)]
+        rows.append(
+            {
+                "Deelnemer": who,
+                "Gesprek": titles.get(a.script or item, a.script or item),
+                "Beurten": len(a.turns),
+                "Einde": OUTCOME_NAMES.get(a.outcome, a.outcome),
+                "Laagste vertrouwen": min(trust) if trust else "",
+            }
+        )
+    return pd.DataFrame(rows, columns=["Deelnemer", "Gesprek", "Beurten", "Einde", "Laagste vertrouwen"])
+
+
+def form_progress(frame: pd.DataFrame, module_id: str) -> pd.DataFrame:
+    """List for the forms of one module (07, 09, 10) per participant and form how many questions are filled in."""
+    rows = [
+        {
+            "Deelnemer": who,
+            "Formulier": item.replace("_", " "),
+            "Ingevuld": sum(1 for text in a.answers if str(text).strip()),
+            "Vragen": len(a.answers),
+            "Klaar": "✔" if a.finished else "",
+        }
+        for who, item, a in _answers_of(frame, module_id, "form", FormAnswer)
+    ]
+    return pd.DataFrame(rows, columns=["Deelnemer", "Formulier", "Ingevuld", "Vragen", "Klaar"])
+
+
 LEVEL_NAMES = {"1": "Niveau 1", "2": "Niveau 2", "3": "Niveau 3", "4": "Niveau 4"}
 LENS_NAMES = {"rood": "Rode bril", "groen": "Groene bril"}
+ROLE_NAMES = {"wel": "Hoort bij de mentor", "niet": "Geef het door"}
 
 
 @dataclass(frozen=True)
@@ -406,4 +466,36 @@ PANELS: list[Panel] = [
         roleplay_outcomes,
         "Nog geen afgeronde rondes of gesprekken.",
     ),
+    Panel(6, "Oefengesprekken: hoe liepen ze af?", conversation_outcomes, "Nog geen oefengesprekken."),
+    Panel(7, "Gespreksformulieren: begonnen en klaar", lambda f: form_progress(f, "formulieren")),
+    Panel(
+        8,
+        "Leerlingbespreking, sorteren: scores",
+        lambda f: quiz_scores(f, registry.exercise_id("leerlingbespreking", "sorteren")),
+        "Nog niemand heeft het sorteren afgemaakt.",
+    ),
+    Panel(
+        8,
+        "Leerlingbespreking, herschrijven: per deelnemer",
+        lambda f: rewrite_summary(f, registry.exercise_id("leerlingbespreking", "herschrijven")),
+    ),
+    Panel(
+        8,
+        "Leerlingbespreking: herschreven vragen",
+        lambda f: rewrite_examples(f, registry.exercise_id("leerlingbespreking", "herschrijven")),
+    ),
+    Panel(9, "Ouders: positieve aspecten voorbereid", lambda f: form_progress(f, "ouders")),
+    Panel(
+        10,
+        "Mentorrol, quiz: scores",
+        lambda f: quiz_scores(f, registry.exercise_id("mentorrol", "quiz")),
+        "Nog niemand heeft de quiz afgemaakt.",
+    ),
+    Panel(
+        10,
+        "Mentorrol, quiz: vaak fout",
+        lambda f: quiz_mistakes(f, registry.exercise_id("mentorrol", "quiz"), names=ROLE_NAMES),
+        "Nog geen fouten gemaakt.",
+    ),
+    Panel(10, "Mentorrol: aantekeningen voor het gesprek op school", lambda f: form_progress(f, "mentorrol")),
 ]

@@ -117,3 +117,49 @@ def test_the_dashboard_closes_joining_and_removes_one_participant(store):
     assert store.history("ABC", XSS, "01_elementen.vrij") == [] and store.aliases("ABC") == ["Sanne"]
     shown = _html(board.out)
     assert "2 opgeslagen versies" in shown and "<img" not in shown and "&lt;img" in shown
+
+
+def test_every_module_has_a_panel_on_the_dashboard_and_06_to_10_show_what_was_done(store):
+    from workbook import aggregates, registry
+    from workbook.answers import FormAnswer, QuizAnswer
+    from workbook.session import Session
+    from workbook.ui import oefengesprek
+    from workbook.ui.common import PageContext
+
+    assert {p.module for p in aggregates.PANELS} >= {spec.number for spec in registry.MODULES if spec.number}
+    talk = oefengesprek.module(PageContext(store, Session("ABC", "Sanne", "t")))["gesprek"]
+    for text in (
+        "Je bent ook altijd te laat.",
+        "Je moet gewoon eerder opstaan.",
+        "Als je weer te laat komt, moet je nablijven.",
+    ):
+        talk.text.value = text
+        talk.say()
+    talk.flush()
+    form = FormAnswer(student="J.", answers=["Wat gaat goed?", "", XSS], finished=False).dump()
+    store.save("ABC", "Ali", registry.exercise_id("formulieren", "formulier", "voorbereiding"), form)
+    store.save("ABC", "Ali", registry.exercise_id("ouders", "positieve_aspecten"), form)
+    quiz = QuizAnswer(questions=[], answers={}, score=4, total=5, finished=True).dump()
+    store.save("ABC", "Ali", registry.exercise_id("mentorrol", "quiz"), quiz)
+    frame = store.frame("ABC")
+    ended = aggregates.conversation_outcomes(frame).iloc[0]
+    assert (
+        ended["Deelnemer"] == "Sanne" and ended["Einde"] == "leerling klapte dicht" and ended["Laagste vertrouwen"] == 0
+    )
+    forms = aggregates.form_progress(frame, "formulieren").iloc[0]
+    assert forms["Ingevuld"] == 2 and forms["Vragen"] == 3 and forms["Klaar"] == ""
+    assert len(aggregates.form_progress(frame, "ouders")) == 1
+    assert aggregates.quiz_scores(frame, registry.exercise_id("mentorrol", "quiz")).iloc[0]["Score"] == 4
+    board = dash.dashboard(store)
+    board.key.value = KEY
+    board.unlock()
+    board.workshop.value = "ABC"
+    shown = _html(board.out)
+    for title in (
+        "Module 6 · Oefengesprekken",
+        "Module 7 · Gespreksformulieren",
+        "Module 9 · Ouders",
+        "Module 10 · Mentorrol",
+    ):
+        assert title in shown
+    assert "leerling klapte dicht" in shown and "<img" not in shown
