@@ -6,8 +6,8 @@ import html
 import io
 import json
 import re
-from datetime import datetime
-from typing import TYPE_CHECKING
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from workbook import answers
 
@@ -16,7 +16,16 @@ if TYPE_CHECKING:  # pandas loads only when a CSV is made, not on a participant'
 
     from workbook.practice import GoalCard
 
-__all__ = ["answers_table", "answers_csv", "xml_safe", "goal_card_html", "goal_card_docx", "form_html", "form_docx"]
+__all__ = [
+    "answers_table",
+    "answers_csv",
+    "xml_safe",
+    "goal_card_html",
+    "goal_card_docx",
+    "form_html",
+    "form_docx",
+    "training_docx",
+]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -182,6 +191,56 @@ def form_docx(title: str, header: dict[str, str], sections: list[tuple[str, list
         answer = xml_safe(answer)
         for line in answer.splitlines() if answer.strip() else ["." * 80] * 3:
             doc.add_paragraph(line)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _a4_dutch(doc: Any, title: str) -> None:  # noqa: ANN401 - a python-docx Document
+    """Give a Word document A4 pages and Dutch document properties."""
+    from docx.shared import Mm
+
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(20)
+    props = doc.core_properties
+    props.title = xml_safe(title)
+    props.language = "nl-NL"
+    props.author = "Mentorgesprekken-werkboek"
+
+
+def training_docx(code: str, frame: pd.DataFrame, participants: list[str]) -> bytes:
+    """Return the report of one training as a Word document: who took part, then every dashboard panel.
+
+    ``frame`` is the training's latest answers (``Store.frame``), with the role-play rounds in
+    ``frame.attrs["rounds"]``; each panel of :data:`workbook.aggregates.PANELS` becomes a table.
+    """
+    from docx import Document
+
+    from workbook import aggregates
+
+    doc = Document()
+    title = f"Training {code}"
+    _a4_dutch(doc, title)
+    doc.add_heading(xml_safe(title), level=1)
+    doc.add_paragraph(
+        xml_safe(f"Verslag van {date.today():%d-%m-%Y}. Deelnemers ({len(participants)}): " + ", ".join(participants))
+    )
+    for panel in aggregates.PANELS:
+        table = panel.compute(frame)
+        doc.add_heading(xml_safe(f"Module {panel.module} · {panel.title}"), level=2)
+        if table.empty:
+            doc.add_paragraph(xml_safe(panel.empty_text)).runs[0].italic = True
+            continue
+        grid = doc.add_table(rows=1, cols=len(table.columns))
+        grid.style = "Table Grid"
+        for cell, name in zip(grid.rows[0].cells, table.columns, strict=True):
+            cell.text = xml_safe(str(name))
+            cell.paragraphs[0].runs[0].bold = True
+        for row in table.itertuples(index=False):
+            cells = grid.add_row().cells
+            for cell, value in zip(cells, row, strict=True):
+                cell.text = xml_safe("" if value is None else str(value))
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -163,3 +163,26 @@ def test_every_module_has_a_panel_on_the_dashboard_and_06_to_10_show_what_was_do
     ):
         assert title in shown
     assert "leerling klapte dicht" in shown and "<img" not in shown
+
+
+def test_the_training_report_is_a_word_file_on_a4_with_every_panel(store):
+    from docx import Document
+    from docx.shared import Mm
+
+    from workbook import aggregates, export
+
+    store.claim_alias("ABC", "Sanne")
+    store.claim_alias("ABC", XSS)
+    store.save(
+        "ABC", XSS, "01_elementen.quiz", {"questions": [], "answers": {}, "score": 2, "total": 3, "finished": True}
+    )
+    frame = store.frame("ABC")
+    frame.attrs["rounds"] = store.rounds("ABC")
+    doc = Document(io.BytesIO(export.training_docx("ABC", frame, store.aliases("ABC"))))
+    section = doc.sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
+    assert doc.core_properties.language == "nl-NL" and doc.core_properties.title == "Training ABC"
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert len(headings) == 1 + len(aggregates.PANELS)
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert XSS in cells and "Score" in cells  # participant text as plain text in the Word table

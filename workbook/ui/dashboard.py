@@ -25,7 +25,7 @@ from workbook.ui.common import Shows, card, close_tree, get_store, style
 from workbook.ui.html import Markup, html, notice
 from workbook.ui.lock import MAX_ATTEMPTS, KeyLock
 from workbook.ui.texts import tekst, tekst_html
-from workbook.ui.views.downloads import download_link
+from workbook.ui.views.downloads import DOCX_MIME, download_link
 
 __all__ = ["dashboard", "Dashboard", "MAX_ATTEMPTS"]
 
@@ -255,6 +255,13 @@ class Dashboard(Shows):
             )
             + Markup("&nbsp;&nbsp;&nbsp;")
             + download_link(export.answers_csv(frame), f"antwoorden_{safe}.csv", tekst("dashboard.csv"), "text/csv")
+            + Markup("&nbsp;&nbsp;&nbsp;")
+            + download_link(
+                export.training_docx(code, frame, self.db.aliases(code)),
+                f"verslag_{safe}.docx",
+                tekst("dashboard.verslag"),
+                DOCX_MIME,
+            )
         )
         return card(html("<p>{}</p><p class='wb-muted'>{}</p>", links, tekst("dashboard.download")), title="Downloaden")
 
