@@ -52,7 +52,31 @@ def cases() -> list[tuple[str, Callable[[], object], int]]:
         ("quiz.element_quiz (10 questions)", lambda: element_quiz(data, n=10), 200),
         ("ui.start.start_page", start.start_page, 20),
         ("ui.elementen.module", elementen.module, 20),
+        ("plenary refresh, 40 participants x 5 rewrites", _plenary_refresh(), 10),
     ]
+
+
+def _plenary_refresh() -> Callable[[], object]:
+    """Return one refresh of the plenary debrief view over a training of 40 participants (issue 14)."""
+    import tempfile
+
+    from workbook import plenary, registry
+    from workbook.answers import RewriteAnswer
+    from workbook.store import Store
+
+    store = Store(f"sqlite:///{tempfile.mkdtemp(prefix='werkboek-bench-')}/p.sqlite")
+    texts = ["Wanneer lukt het wel?", "Waarom was je te laat?", "Wat wil je bereiken?", "Wie helpt je?", "Klopt dat?"]
+    exercise = registry.exercise_id("brillen", "rood_groen")
+    for n in range(40):
+        entries = {str(i): {"text": f"{t} ({n})", "original": "x"} for i, t in enumerate(texts)}
+        store.save("BENCH", f"Deelnemer {n}", exercise, RewriteAnswer(answers=entries).dump())
+
+    def refresh() -> object:
+        frame = store.frame("BENCH")
+        frame.attrs["rounds"] = store.rounds("BENCH")
+        return plenary.grouped(plenary.collect(frame, "rood_groen"))
+
+    return refresh
 
 
 def feedback_cases() -> list[tuple[str, Callable[[], object], int, float]]:

@@ -99,6 +99,7 @@ def test_facilitator_pages_are_refused_to_another_device(voila_url):
         "begeleider/dashboard.ipynb",
         "begeleider/scenario_maken.ipynb",
         "begeleider/aanmelden.ipynb",
+        "begeleider/bespreken.ipynb",
     ):
         status, body = get_from(voila_url, f"/voila/render/{notebook}", "127.0.0.2")
         assert status == 403 and "alleen voor de begeleider" in body and "kernelId" not in body
