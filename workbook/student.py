@@ -13,7 +13,7 @@ then fixes a follow-up; it ends badly when trust stays gone for three turns, or 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from workbook import feedback
 from workbook.content import ELEMENT_IDS, Oefengesprek
@@ -55,25 +55,7 @@ Move = Literal[
     "dreigement",
     "anders",
 ]
-MOVES: tuple[Move, ...] = (
-    "erkennen",
-    "compliment",
-    "schaal",
-    "uitzondering",
-    "actie",
-    "toekomst",
-    "hulpbron",
-    "stap",
-    "afspraak",
-    "open",
-    "gesloten",
-    "rode_vraag",
-    "verwijt",
-    "advies",
-    "ja_maar",
-    "dreigement",
-    "anders",
-)
+MOVES: tuple[Move, ...] = get_args(Move)
 
 # Question cue codes (bril.yaml) that say what a green question asks for.
 _SCALE = frozenset({"schaalvraag"})

@@ -121,9 +121,16 @@ def test_a_phone_joins_by_scanning_the_join_screen(browser, page, voila_url, ser
     open_page(page, voila_url, "begeleider/aanmelden.ipynb", ".wb-key input")
     page.fill(".wb-key input", FACILITATOR_KEY)
     page.click("button.wb-unlock")
+    page.locator(".wb-join-training select").wait_for()
+    before = set(page.locator(".wb-join-training option").all_text_contents())
     page.locator("button.wb-join-new").click()
+    # wait for the new training's card (another test may have made a training shown before)
+    page.wait_for_function(
+        "(known) => { const c = document.querySelector('.wb-join-code-big');"
+        " return c !== null && !known.includes(c.innerText.trim()); }",
+        arg=sorted(before),
+    )
     qr = page.locator(".wb-join-qr svg")
-    qr.wait_for()
     code = page.locator(".wb-join-code-big").inner_text()
     page.screenshot(path="artifacts/screenshots/join_screen_1920.png")
     page.set_viewport_size({"width": 1280, "height": 720})

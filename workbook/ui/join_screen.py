@@ -12,32 +12,23 @@ import ipywidgets as widgets
 from workbook import join, session
 from workbook.session import SessionError
 from workbook.store import Store
-from workbook.ui.common import Shows, card, get_store, style
 from workbook.ui.dashboard import suggest_code
 from workbook.ui.html import Markup, html, notice
 from workbook.ui.html import join as join_html
-from workbook.ui.lock import KeyLock
+from workbook.ui.lock import LockedPage
 from workbook.ui.texts import tekst
 
 __all__ = ["JoinScreen", "join_screen"]
 
 
-class JoinScreen(Shows):
+class JoinScreen(LockedPage):
     """The locked join screen; after the key, a training chooser and the large join card."""
 
-    def __init__(self, store: Store | None = None) -> None:
-        self.store = store if store is not None else get_store()
-        self.lock = KeyLock(
-            tekst("aanmelden.titel"), html("<p>{}</p>", tekst("aanmelden.slot")), self._opened, self.store
-        )
-        self.body = widgets.VBox([self.lock.widget])
-        self.widget = widgets.VBox([style(), self.body])
+    texts = "aanmelden"
 
-    def _opened(self) -> None:
-        if self.store is None:
-            self.body.children = [card(html("<p>{}</p>", tekst("dashboard.opslag_onbereikbaar")), "wb-error")]
-            return
-        self.training = widgets.Dropdown(description="Training", options=self.store.trainings())
+    def opened(self, store: Store) -> None:
+        """Show the training chooser and the join card of the newest training."""
+        self.training = widgets.Dropdown(description="Training", options=store.trainings())
         self.training.add_class("wb-join-training")
         self.new_button = widgets.Button(
             description="Nieuwe training", icon="plus", layout=widgets.Layout(width="auto")

@@ -1,18 +1,19 @@
-"""The facilitator key lock shared by the facilitator pages (dashboard, scenario form)."""
+"""The facilitator key lock shared by the facilitator pages, and :class:`LockedPage`, their common frame."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 import ipywidgets as widgets
 
 from workbook import begeleider, session
 from workbook.store import Store
-from workbook.ui.common import card
-from workbook.ui.html import Markup, notice
+from workbook.ui.common import Shows, card, get_store, style
+from workbook.ui.html import Markup, html, notice
 from workbook.ui.texts import tekst
 
-__all__ = ["KeyLock", "MAX_ATTEMPTS"]
+__all__ = ["KeyLock", "LockedPage", "MAX_ATTEMPTS"]
 
 MAX_ATTEMPTS = begeleider.FREE_ATTEMPTS
 
@@ -60,3 +61,29 @@ class KeyLock:
         self.opened = True
         self.on_unlock()
         return True
+
+
+class LockedPage(Shows):
+    """A facilitator page behind the key: the texts ``<texts>.titel`` and ``<texts>.slot``, then :meth:`opened`.
+
+    Without a reachable store the page says so in Dutch instead of opening.
+    """
+
+    texts: ClassVar[str] = ""
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store if store is not None else get_store()
+        intro = html("<p>{}</p>", tekst(f"{self.texts}.slot"))
+        self.lock = KeyLock(tekst(f"{self.texts}.titel"), intro, self._unlocked, self.store)
+        self.body = widgets.VBox([self.lock.widget])
+        self.widget = widgets.VBox([style(), self.body])
+
+    def _unlocked(self) -> None:
+        if self.store is None:
+            self.body.children = [card(html("<p>{}</p>", tekst("dashboard.opslag_onbereikbaar")), "wb-error")]
+            return
+        self.opened(self.store)
+
+    def opened(self, store: Store) -> None:
+        """Build the page once the key was right (``store`` is reachable)."""
+        raise NotImplementedError

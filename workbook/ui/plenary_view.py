@@ -16,9 +16,8 @@ import ipywidgets as widgets
 from workbook import plenary
 from workbook.plenary import Board, Item
 from workbook.store import Store
-from workbook.ui.common import Shows, card, get_store, style
 from workbook.ui.html import EMPTY, Markup, html, join, notice
-from workbook.ui.lock import KeyLock
+from workbook.ui.lock import LockedPage
 from workbook.ui.texts import tekst
 
 __all__ = ["PlenaryView", "plenary_view", "REFRESH_S"]
@@ -26,26 +25,21 @@ __all__ = ["PlenaryView", "plenary_view", "REFRESH_S"]
 REFRESH_S = 5
 
 
-class PlenaryView(Shows):
+class PlenaryView(LockedPage):
     """The locked "Bespreken" page."""
 
+    texts = "bespreken"
+
     def __init__(self, store: Store | None = None) -> None:
-        self.store = store if store is not None else get_store()
         self.board = Board()
         self.items: list[Item] = []
         self._task: asyncio.Task[None] | None = None
-        self.lock = KeyLock(
-            tekst("bespreken.titel"), html("<p>{}</p>", tekst("bespreken.slot")), self._opened, self.store
-        )
-        self.body = widgets.VBox([self.lock.widget])
-        self.widget = widgets.VBox([style(), self.body])
+        super().__init__(store)
         self.widget.add_class("wb-plenary")
 
-    def _opened(self) -> None:
-        if self.store is None:
-            self.body.children = [card(html("<p>{}</p>", tekst("dashboard.opslag_onbereikbaar")), "wb-error")]
-            return
-        self.training = widgets.Dropdown(description="Training", options=self.store.trainings())
+    def opened(self, store: Store) -> None:
+        """Show the choices and the answers of the newest training; start refreshing by itself."""
+        self.training = widgets.Dropdown(description="Training", options=store.trainings())
         self.training.add_class("wb-plenary-training")
         self.source = widgets.Dropdown(
             description="Oefening", options=[(s.title, key) for key, s in plenary.SOURCES.items()]

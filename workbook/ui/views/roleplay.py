@@ -337,13 +337,8 @@ class RoleplayView(Exercise[TallyAnswer]):
                 return state  # someone in the group was first
             return Round(following, rotate(current.roles)).state()
 
-        try:
-            record = self.store.round_update(self.workshop, self.group, self.record.number + 1, create)
-        except Exception:  # noqa: BLE001
-            log.warning("next round failed", exc_info=True)
-            self.message.value = notice(tekst("rollenspel.niet_bewaard"), "wb-error")
+        if not self._update(self.record.number + 1, create):
             return False
-        self._show(record)
         self.changed(immediate=True)
         return True
 
@@ -351,10 +346,13 @@ class RoleplayView(Exercise[TallyAnswer]):
         """Apply one change to the shared round in the store and show the result; ``False`` if refused."""
         if self.store is None or not self.group or self.record is None:
             return False
+        return self._update(self.record.number, apply(change, self.round.scenario))
+
+    def _update(self, number: int, change: Callable[[dict | None], dict]) -> bool:
+        """Write one change of round ``number`` to the store and show it; a refusal or failure is said in Dutch."""
+        assert self.store is not None and self.group is not None
         try:
-            record = self.store.round_update(
-                self.workshop, self.group, self.record.number, apply(change, self.round.scenario)
-            )
+            record = self.store.round_update(self.workshop, self.group, number, change)
         except RoundError as err:
             self.message.value = notice(str(err), "wb-error")
             return False
