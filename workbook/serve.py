@@ -490,6 +490,11 @@ def main(argv: list[str] | None = None) -> int:
         help="kernels zonder verbinding na zoveel seconden opruimen (standaard: voila.json)",
     )
     parser.add_argument("--quiet", action="store_true", help="geen welkomsttekst (voor tests)")
+    parser.add_argument(
+        "--geen-aanmeldscherm",
+        action="store_true",
+        help="bij een training het aanmeldscherm met de QR-code niet zelf openen in je browser",
+    )
     args = parser.parse_args(argv)
 
     try:
@@ -505,9 +510,24 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["WERKBOEK_MODUS"] = "training"
     if not args.quiet:
         _banner(args, key, training)
+    if training and not args.quiet and not args.geen_aanmeldscherm:
+        show_join_screen(args.port)
     guard = RoomGuard(args.begeleider_via_netwerk, args.max_per_client, args.max_kernels)
     run_voila(args.host, args.port, guard, max(0, args.pool), args.cull_idle_timeout, args.pool_standby)
     return 0
+
+
+JOIN_SCREEN = "voila/render/begeleider/aanmelden.ipynb"
+
+
+def show_join_screen(port: int, delay: float = 3.0) -> threading.Timer:
+    """Open the join screen (QR code for the participants) in the facilitator's own browser, once the server runs."""
+    import webbrowser
+
+    timer = threading.Timer(delay, webbrowser.open, args=(f"http://localhost:{port}/{JOIN_SCREEN}",))
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 def _banner(args: argparse.Namespace, key: str, training: bool) -> None:
@@ -529,7 +549,7 @@ def _banner(args: argparse.Namespace, key: str, training: bool) -> None:
     else:
         print("Alleen bereikbaar op deze computer. Voor een training: make workshop HOST=0.0.0.0")
     print(f"Begeleidersdashboard:  http://localhost:{args.port}/{dashboard}")
-    print(f"Aanmeldscherm (beamer, met QR-code): http://localhost:{args.port}/voila/render/begeleider/aanmelden.ipynb")
+    print(f"Aanmeldscherm (beamer, met QR-code): http://localhost:{args.port}/{JOIN_SCREEN}")
     if args.begeleider_via_netwerk:
         print("Let op: het dashboard is ook via het netwerk te openen (--begeleider-via-netwerk).")
     print(f"Begeleiderssleutel:    {key}")

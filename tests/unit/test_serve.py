@@ -200,3 +200,10 @@ def test_a_warm_kernel_serves_a_page_only_when_it_is_really_waiting_for_one():
     with ThreadPoolExecutor(1) as pool:
         results = pool.submit(asyncio.run, scenario()).result()
     assert results == [True, False, False, True, False, False, False]
+
+
+def test_a_training_server_opens_the_join_screen_in_the_facilitator_s_browser(monkeypatch):
+    opened = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url))
+    serve.show_join_screen(8866, delay=0.01).join(timeout=5)
+    assert opened == ["http://localhost:8866/voila/render/begeleider/aanmelden.ipynb"]
