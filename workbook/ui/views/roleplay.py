@@ -269,20 +269,21 @@ class RoleplayView(Exercise[TallyAnswer]):
         """Join (or start) the group ``code``'s latest round; returns whether it worked."""
         if self.store is None:
             return False
+        store = self.store
         try:
             group = normalise_group(code)
-            record = self.store.round_load(self.workshop, group) or self.store.round_update(
-                self.workshop, group, 1, apply(lambda _r: None, self.scenario_choice.value)
-            )
         except RoundError as err:
             self.message.value = notice(str(err), "wb-error")
             return False
-        except Exception:  # noqa: BLE001 - any storage failure gets the same true message
-            log.warning("joining a group failed", exc_info=True)
-            self.message.value = notice(tekst("rollenspel.niet_bewaard"), "wb-error")
+        record = self._round_io(
+            lambda: (
+                store.round_load(self.workshop, group)
+                or store.round_update(self.workshop, group, 1, apply(lambda _r: None, self.scenario_choice.value))
+            )
+        )
+        if record is None:
             return False
         self.group = group
-        self.message.value = ""
         self._show(record)
         self.changed(immediate=True)
         return True
@@ -350,19 +351,27 @@ class RoleplayView(Exercise[TallyAnswer]):
 
     def _update(self, number: int, change: Callable[[dict | None], dict]) -> bool:
         """Write one change of round ``number`` to the store and show it; a refusal or failure is said in Dutch."""
-        assert self.store is not None and self.group is not None
+        store, group = self.store, self.group
+        assert store is not None and group is not None
+        record = self._round_io(lambda: store.round_update(self.workshop, group, number, change))
+        if record is None:
+            return False
+        self._show(record)
+        return True
+
+    def _round_io(self, action: Callable[[], RoundRecord | None]) -> RoundRecord | None:
+        """Run one read or write of the round; a refusal or a failing store is said in Dutch (``None``)."""
         try:
-            record = self.store.round_update(self.workshop, self.group, number, change)
+            record = action()
         except RoundError as err:
             self.message.value = notice(str(err), "wb-error")
-            return False
+            return None
         except Exception:  # noqa: BLE001 - the participant sees that it did not happen
             log.warning("round change failed", exc_info=True)
             self.message.value = notice(tekst("rollenspel.niet_bewaard"), "wb-error")
-            return False
+            return None
         self.message.value = ""
-        self._show(record)
-        return True
+        return record
 
     def _heartbeat(self, on: bool) -> None:
         """Run the heartbeat while in a group.
