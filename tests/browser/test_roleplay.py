@@ -32,7 +32,7 @@ def test_three_screens_play_one_round(browser, voila_url):
         student.locator("button.wb-rp-role-leerling").click()
         # the observer's screen learns by itself that the mentor role is taken
         observer.locator("button.wb-rp-role-mentor", has_text="Mira").wait_for()
-        assert observer.locator("button.wb-rp-role-mentor").is_disabled()
+        observer.wait_for_function("document.querySelector('button.wb-rp-role-mentor').disabled")
         observer.locator("button.wb-rp-role-observator").click()
         observer.locator(".wb-rp-card").get_by_text("Jij bent de observator").wait_for()
         assert student.locator("button.wb-rp-el-erkennen:visible").count() == 0

@@ -442,15 +442,15 @@ class RoleplayView(Exercise[TallyAnswer]):
             holder = r.roles.get(name)
             label = ROLE_NAMES[name]
             if holder == self.alias:
-                b.description, b.button_style, b.disabled = tekst("rollenspel.jij", rol=label), "info", False
+                b.disabled, b.button_style = False, "info"
+                b.description = tekst("rollenspel.jij", rol=label)
             elif holder:
-                b.description, b.button_style, b.disabled = (
-                    tekst("rollenspel.rol_bezet", rol=label, naam=holder),
-                    "",
-                    True,
-                )
+                # disabled before the name shows: a screen never offers a taken role
+                b.disabled, b.button_style = True, ""
+                b.description = tekst("rollenspel.rol_bezet", rol=label, naam=holder)
             else:
-                b.description, b.button_style, b.disabled = tekst("rollenspel.rol_vrij", rol=label), "", r.stopped
+                b.disabled, b.button_style = r.stopped, ""
+                b.description = tekst("rollenspel.rol_vrij", rol=label)
         self.play.layout.display = None if role else "none"
         with self.quietly():
             self.scenario_choice.value = self.scenario.id
