@@ -133,7 +133,7 @@ def quiz_mistakes(
 ) -> pd.DataFrame:
     """Return the items the group most often answered wrongly.
 
-    Columns: ``Zin``, ``Juist element``, ``Vaak gekozen``, ``Aantal fout`` (element names by default;
+    Columns: ``Zin``, ``Juist antwoord``, ``Vaak gekozen``, ``Aantal fout`` (element names by default;
     ``names`` maps other choice ids to labels).
     """
     if names is None:
@@ -144,7 +144,7 @@ def quiz_mistakes(
         for question, chosen in a.mistakes()
     ]
     if not wrong:
-        return pd.DataFrame(columns=["Zin", "Juist element", "Vaak gekozen", "Aantal fout"])
+        return pd.DataFrame(columns=["Zin", "Juist antwoord", "Vaak gekozen", "Aantal fout"])
     df = pd.DataFrame(wrong, columns=["text", "answer", "chosen"])
     rows = []
     for (text, answer), group in df.groupby(["text", "answer"]):
@@ -152,13 +152,15 @@ def quiz_mistakes(
         rows.append(
             {
                 "Zin": text,
-                "Juist element": names.get(answer, answer),
+                "Juist antwoord": names.get(answer, answer),
                 "Vaak gekozen": names.get(chosen, chosen),
                 "Aantal fout": len(group),
             }
         )
     out = pd.DataFrame(rows).sort_values(["Aantal fout", "Zin"], ascending=[False, True])
-    return out.head(top).reset_index(drop=True)
+    shown = out.head(top).reset_index(drop=True)
+    shown.attrs["meer"] = max(0, len(out) - top)  # said under the table: never cut without a word
+    return shown
 
 
 def rewrite_summary(frame: pd.DataFrame, exercise: str) -> pd.DataFrame:
@@ -189,7 +191,9 @@ def rewrite_examples(frame: pd.DataFrame, exercise: str, top: int = 10) -> pd.Da
         for entry in a.answers.values()
         if entry.text.strip()
     ]
-    return pd.DataFrame(rows[-top:], columns=["Deelnemer", "Oorspronkelijk", "Herschreven", "Oordeel"])
+    shown = pd.DataFrame(rows[-top:], columns=["Deelnemer", "Oorspronkelijk", "Herschreven", "Oordeel"])
+    shown.attrs["meer"] = max(0, len(rows) - top)  # the latest are shown; the rest is counted
+    return shown
 
 
 def smarti_before_after(

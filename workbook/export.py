@@ -138,6 +138,7 @@ def goal_card_docx(card: GoalCard) -> bytes:
     from docx.shared import Pt
 
     doc = Document()
+    _a4_dutch(doc, "Doelenkaart")
     doc.add_heading(xml_safe(f"Doelenkaart van {card.student}"), level=1)
     intro = doc.add_paragraph()
     intro.add_run(xml_safe(f"In plaats van: \u201c{card.instruction}\u201d")).italic = True
@@ -180,6 +181,7 @@ def form_docx(title: str, header: dict[str, str], sections: list[tuple[str, list
     from docx import Document
 
     doc = Document()
+    _a4_dutch(doc, title)
     doc.add_heading(xml_safe(title), level=1)
     for key, value in header.items():
         p = doc.add_paragraph()
@@ -241,6 +243,8 @@ def training_docx(code: str, frame: pd.DataFrame, participants: list[str]) -> by
             cells = grid.add_row().cells
             for cell, value in zip(cells, row, strict=True):
                 cell.text = xml_safe("" if value is None else str(value))
+        if table.attrs.get("meer"):
+            doc.add_paragraph(f"... en nog {table.attrs['meer']} (in de CSV-download staat alles).")
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -120,9 +120,9 @@ class Quiz:
         right = self.choices[q.answer]
         why = q.explanation or self.explanations.get(q.answer, "")
         if chosen == q.answer:
-            text = f"Dit is inderdaad «{right}». {why}"
+            text = f"Dit is inderdaad '{right}'. {why}"
         else:
-            text = f"Dit is «{right}», niet «{self.choices[chosen]}». {why}"
+            text = f"Dit is '{right}', niet '{self.choices[chosen]}'. {why}"
         return Feedback(chosen == q.answer, chosen, q.answer, text)
 
     def mistakes(self) -> list[tuple[Question, str]]:

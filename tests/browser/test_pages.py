@@ -15,6 +15,10 @@ def test_page_renders_without_errors_or_code(page, voila_url, notebook):
     open_page(page, voila_url, notebook, ".wb-card")
     assert_clean(page)
     assert page.locator(".wb-error").count() == 0, "a content error is shown"
+    # Dutch, with a Dutch tab title from the notebook's heading, not the file name (issue 16)
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert page.title().endswith("Mentorgesprekken-werkboek") and ".ipynb" not in page.title()
+    assert "_" not in page.title(), page.title()
     assert page.dialogs == []
 
 

@@ -57,7 +57,7 @@ def test_progress_scores_and_mistakes(store):
     mistakes = aggregates.quiz_mistakes(frame)
     top = mistakes.iloc[0]
     assert top["Aantal fout"] == 2  # each score-1 quiz (two of them) missed both phrasings
-    assert set(mistakes["Juist element"]) <= {"Kleine stap kiezen", "Vervolggesprek"}
+    assert set(mistakes["Juist antwoord"]) <= {"Kleine stap kiezen", "Vervolggesprek"}
     assert aggregates.module_of("01_elementen.quiz") == 1 and aggregates.module_of("x") is None
     assert aggregates.progress(frame.iloc[0:0]).empty
     people = aggregates.per_participant(frame, ["Sanne", "Stil"]).set_index("Deelnemer")

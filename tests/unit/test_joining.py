@@ -186,3 +186,20 @@ def test_the_training_report_is_a_word_file_on_a4_with_every_panel(store):
     assert len(headings) == 1 + len(aggregates.PANELS)
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
     assert XSS in cells and "Score" in cells  # participant text as plain text in the Word table
+
+
+def test_a_table_cut_on_the_dashboard_says_how_many_more_there_are(store):
+    from workbook import aggregates, registry
+
+    exercise = registry.exercise_id("brillen", "rood_groen")
+    for n in range(13):
+        entries = {"0": {"text": f"Wanneer lukt het wel? ({n})", "original": "Waarom niet?"}}
+        store.save("ABC", f"Deelnemer {n}", exercise, {"answers": entries, "done": 1, "total": 1})
+    table = aggregates.rewrite_examples(store.frame("ABC"), exercise)
+    assert len(table) == 10 and table.attrs["meer"] == 3
+    store.create_training("ABC")
+    board = dash.dashboard(store)
+    board.key.value = KEY
+    board.unlock()
+    board.workshop.value = "ABC"
+    assert "en nog 3" in _html(board.out)

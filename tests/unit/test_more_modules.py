@@ -49,6 +49,9 @@ def test_form_exports_escape_and_leave_room_when_blank():
     doc = Document(io.BytesIO(export.form_docx("Gespreksformulier", {"Leerling": "Jip"}, sections)))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Leerling: Jip" in text and "Een <b>voldoende</b>" in text and "." * 80 in text
+    # A4, with Dutch document properties (issue 16)
+    assert round(doc.sections[0].page_width.mm) == 210 and round(doc.sections[0].page_height.mm) == 297
+    assert doc.core_properties.language == "nl-NL" and doc.core_properties.title == "Gespreksformulier"
 
 
 def test_module_07_forms_are_saved_restored_and_downloadable(ctx):

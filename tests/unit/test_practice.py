@@ -102,3 +102,4 @@ def test_goal_card_exports_escape_and_open():
     doc = Document(io.BytesIO(export.goal_card_docx(card)))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Doelenkaart van <b>Jordi</b>" in text and "Ik groet de mentor." in text and "1 december 2026" in text
+    assert round(doc.sections[0].page_width.mm) == 210 and doc.core_properties.language == "nl-NL"

@@ -215,6 +215,10 @@ class Dashboard(Shows):
         for panel in aggregates.PANELS:
             table = panel.compute(frame)
             body = _table(table) if not table.empty else html("<p class='wb-muted'>{}</p>", panel.empty_text)
+            if table.attrs.get("meer"):
+                body = body + html(
+                    "<p class='wb-muted wb-more'>{}</p>", tekst("dashboard.en_nog", aantal=table.attrs["meer"])
+                )
             parts.append(card(body, title=f"Module {panel.module} · {panel.title}"))
         parts.append(self._exports(code, frame))
         parts.append(self._delete_box(code))
