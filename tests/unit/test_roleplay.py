@@ -247,3 +247,11 @@ def test_a_practice_conversation_is_written_in_the_form_tried_out_and_saved(copy
     practice.inputs["antwoorden.schaal"].value = "Een 4.\nJa."
     practice.save()
     assert "twee keer" in practice.message.value and not (copy / "oefengesprekken" / "nog_een.yaml").exists()
+
+
+def test_the_observer_card_names_the_elements_in_words_not_ids():
+    from workbook.ui.render import role_card
+
+    plays, _ = content.load_folder("rollenspellen")
+    card_html = str(role_card(plays[0], "observator"))
+    assert "Zichtbaar maken wat werkt:" in card_html and "zichtbaar maken:" not in card_html

@@ -6,7 +6,7 @@ only signal: lenses show an icon and a word, checks show ✔/✘ and text.
 
 from __future__ import annotations
 
-from workbook import feedback
+from workbook import content, feedback
 from workbook.content import (
     ELEMENT_IDS,
     HgwFile,
@@ -147,8 +147,9 @@ def role_card(scenario: Rollenspel, role: str) -> Markup:
             tekst("rollenspel.leerling_zinnen"),
             bullets(s.zinnen),
         )
+    names = content.element_names()
     phrasings = join(
-        html("<li><strong>{}:</strong> {}</li>", e.replace("_", " "), " / ".join(scenario.formuleringen[e]))
+        html("<li><strong>{}:</strong> {}</li>", names.get(e, e), " / ".join(scenario.formuleringen[e]))
         for e in ELEMENT_IDS
     )
     return html(
