@@ -43,6 +43,7 @@ __all__ = [
     "TallyAnswer",
     "TallyEvent",
     "ConversationAnswer",
+    "CardAnswer",
     "KINDS",
     "CURRENT_VERSION",
     "register",
@@ -291,6 +292,27 @@ class ConversationAnswer(Answer):
     agreement: bool = False  # the student named a step of their own and a follow-up was made
     outcome: Literal["bezig", "afspraak", "dicht", "tijd_op"] = "bezig"
     draft: str = ""
+
+
+@register
+class CardAnswer(Answer):
+    """A gesprekskaart: one real conversation of a mentor with a student (module 11).
+
+    ``vorige`` links a follow-up conversation to the card of the conversation before it, so
+    the cards of one student form a history. Times are local (Europe/Amsterdam).
+    """
+
+    kind: ClassVar[str] = "gesprekskaart"
+    leerling: str = ""  # a first name or initials, as the mentor typed it
+    datum: date | None = None
+    erkend: str = ""
+    werkt_al: str = ""
+    stap: str = ""
+    wie_wat: str = ""
+    vervolg_datum: date | None = None
+    vervolg_tijd: str = Field(default="", pattern=r"^$|^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    vorige: str = ""  # id of the previous card of this student, for a follow-up conversation
+    hoe_ging_het: str = ""  # a follow-up: how the step agreed last time went
 
 
 def kind_model(kind: str) -> type[Answer]:

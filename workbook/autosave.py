@@ -185,6 +185,13 @@ class Autosaver:
             self._status("ok", f"Bewaard om {datetime.now():%H:%M:%S}")
         return True
 
+    def discard(self, text: str = "") -> None:
+        """Forget what is pending and stop the timers: the answer was deleted and must not come back."""
+        with self._lock:
+            self._pending = None
+        self.close()
+        self._status("ok", text)
+
     def close(self) -> None:
         """Stop the timers (after a final flush by the caller, if wanted)."""
         with self._lock:

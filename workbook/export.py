@@ -14,6 +14,7 @@ from workbook import answers
 if TYPE_CHECKING:  # pandas loads only when a CSV is made, not on a participant's page
     import pandas as pd
 
+    from workbook.answers import CardAnswer
     from workbook.practice import GoalCard
 
 __all__ = [
@@ -25,6 +26,11 @@ __all__ = [
     "form_html",
     "form_docx",
     "training_docx",
+    "card_ics",
+    "card_html",
+    "card_docx",
+    "cards_csv",
+    "CARD_FIELDS",
 ]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -248,3 +254,174 @@ def training_docx(code: str, frame: pd.DataFrame, participants: list[str]) -> by
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+# The parts of a gesprekskaart as a reader sees them, in order: (field, Dutch heading).
+CARD_FIELDS = (
+    ("hoe_ging_het", "Hoe ging het sinds de vorige keer?"),
+    ("erkend", "Wat ik heb erkend"),
+    ("werkt_al", "Wat al werkt"),
+    ("stap", "De kleine stap"),
+    ("wie_wat", "Wie doet wat"),
+)
+
+
+def _card_header(card: CardAnswer) -> list[tuple[str, str]]:
+    from workbook.cards import date_nl
+
+    rows = [("Leerling", card.leerling.strip() or "(geen naam)"), ("Gesprek op", date_nl(card.datum, weekday=True))]
+    if card.vervolg_datum is not None:
+        when = date_nl(card.vervolg_datum, weekday=True) + (f" om {card.vervolg_tijd}" if card.vervolg_tijd else "")
+        rows.append(("Vervolggesprek", when))
+    else:
+        rows.append(("Vervolggesprek", "nog niet gepland"))
+    return rows
+
+
+def _card_parts(card: CardAnswer) -> list[tuple[str, str]]:
+    parts = []
+    for field, heading in CARD_FIELDS:
+        value = getattr(card, field).strip()
+        if field == "hoe_ging_het" and not card.vorige and not value:
+            continue  # only a follow-up conversation looks back
+        parts.append((heading, value))
+    return parts
+
+
+def card_ics(card: CardAnswer, card_id: str, now: datetime | None = None) -> bytes:
+    """Return the follow-up conversation as a calendar invitation (iCalendar, Europe/Amsterdam).
+
+    The event lasts 15 minutes and has a reminder 30 minutes before. The summary names the
+    student only as the mentor typed it (a first name or initials); the description holds the
+    small step and who does what. Opens in Outlook, Google Calendar and Apple Calendar.
+
+    Raises
+    ------
+    ValueError
+        When the card has no follow-up date (the page does not offer the file then).
+    """
+    from datetime import timedelta, timezone
+
+    from icalendar import Alarm, Calendar, Event
+
+    from workbook.cards import follow_up_at
+
+    start = follow_up_at(card)
+    if start is None:
+        raise ValueError("card has no follow-up date")
+    cal = Calendar()
+    cal.add("prodid", "-//Mentorgesprekken-werkboek//gesprekskaart//NL")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", f"{card_id}@mentorgesprekken-werkboek")
+    event.add("dtstamp", (now or datetime.now(timezone.utc)).astimezone(timezone.utc))
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=15))
+    who = card.leerling.strip() or "leerling"
+    event.add("summary", xml_safe(f"Vervolggesprek {who}"))
+    lines = []
+    if card.stap.strip():
+        lines.append(f"Afgesproken stap: {card.stap.strip()}")
+    if card.wie_wat.strip():
+        lines.append(f"Wie doet wat: {card.wie_wat.strip()}")
+    lines.append("Vraag eerst: wat is er beter gegaan sinds ons vorige gesprek?")
+    event.add("description", xml_safe("\n".join(lines)))
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", xml_safe(f"Vervolggesprek {who} over 30 minuten"))
+    alarm.add("trigger", timedelta(minutes=-30))
+    event.add_component(alarm)
+    cal.add_component(event)
+    cal.add_missing_timezones(
+        first_date=start.date().replace(month=1, day=1),
+        last_date=start.date().replace(year=start.year + 2, month=1, day=1),
+    )
+    return cal.to_ical()
+
+
+def card_html(card: CardAnswer) -> str:
+    """Return a printable page of one gesprekskaart (all text escaped)."""
+    e = html.escape
+    head = "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in _card_header(card))
+    parts = "".join(
+        f"<h2>{e(name)}</h2><div class='a'>{e(value).replace(chr(10), '<br>') if value else '&nbsp;'}</div>"
+        for name, value in _card_parts(card)
+    )
+    return f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>Gesprekskaart {e(card.leerling.strip())}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 720px; margin: 2em auto; color: #1f2328; }}
+h1 {{ font-size: 1.5em; }} h2 {{ font-size: 1.05em; margin: 1.2em 0 0.2em; }}
+th {{ text-align: left; padding-right: 1em; }}
+.a {{ border-bottom: 1px solid #8c959f; min-height: 2em; padding: 4px 0; }}
+@media print {{ body {{ margin: 1cm; }} }}
+</style></head><body><h1>Gesprekskaart</h1><table>{head}</table>{parts}</body></html>
+"""
+
+
+def card_docx(card: CardAnswer) -> bytes:
+    """Return one gesprekskaart as a Word document (A4, Dutch properties)."""
+    from docx import Document
+
+    doc = Document()
+    _a4_dutch(doc, "Gesprekskaart")
+    doc.add_heading("Gesprekskaart", level=1)
+    for key, value in _card_header(card):
+        p = doc.add_paragraph()
+        p.add_run(xml_safe(f"{key}: ")).bold = True
+        p.add_run(xml_safe(value))
+    for name, value in _card_parts(card):
+        doc.add_heading(xml_safe(name), level=2)
+        value = xml_safe(value)
+        for line in value.splitlines() if value.strip() else ["." * 80]:
+            doc.add_paragraph(line)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def cards_csv(rows: list[tuple[CardAnswer, str]]) -> bytes:
+    """Return all cards as a CSV for Excel (semicolons, UTF-8 with BOM): one row per card, text a person reads.
+
+    ``rows`` holds each card with its state in words (``"vervolg deze week"``). Cells a
+    spreadsheet would run as a formula are defused.
+    """
+    import csv
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(
+        [
+            "leerling",
+            "gesprek op",
+            "hoe ging het",
+            "erkend",
+            "wat al werkt",
+            "kleine stap",
+            "wie doet wat",
+            "vervolg op",
+            "vervolg om",
+            "status",
+        ]
+    )
+    for card, state in rows:
+        writer.writerow(
+            [
+                _defuse(xml_safe(v))
+                for v in (
+                    card.leerling.strip(),
+                    card.datum.strftime("%d-%m-%Y") if card.datum else "",
+                    card.hoe_ging_het.strip(),
+                    card.erkend.strip(),
+                    card.werkt_al.strip(),
+                    card.stap.strip(),
+                    card.wie_wat.strip(),
+                    card.vervolg_datum.strftime("%d-%m-%Y") if card.vervolg_datum else "",
+                    card.vervolg_tijd,
+                    state,
+                )
+            ]
+        )
+    return buf.getvalue().encode("utf-8-sig")

@@ -29,6 +29,8 @@ __all__ = [
     "by_notebook",
     "module_of_exercise",
     "builder",
+    "is_private",
+    "private_prefixes",
     "titles",
     "title",
 ]
@@ -71,6 +73,9 @@ class ModuleSpec:
         ``"package.module:function"``; the function takes ``ctx`` and returns the module's page.
     exercises : tuple of ExerciseSpec
         The module's exercises: every saved answer of this module belongs to one of them.
+    private : bool
+        The answers are the mentor's own record of real students: no facilitator page, panel
+        or training export ever reads them (:func:`is_private`).
     """
 
     id: str
@@ -78,6 +83,7 @@ class ModuleSpec:
     notebook: str
     builder: str
     exercises: tuple[ExerciseSpec, ...] = ()
+    private: bool = False
 
     @property
     def exercise_prefix(self) -> str:
@@ -181,7 +187,26 @@ MODULES: tuple[ModuleSpec, ...] = (
         "workbook.ui.mentorrol:module",
         _ex(("quiz", "quiz"), ("gesprek", "form")),
     ),
+    ModuleSpec(
+        "gesprekskaart",
+        11,
+        "11_gesprekskaart.ipynb",
+        "workbook.ui.gesprekskaart:module",
+        _ex(("kaart", "gesprekskaart", True)),
+        private=True,
+    ),
 )
+
+
+def is_private(exercise: object) -> bool:
+    """Whether a stored exercise id belongs to a private module (a mentor's own gesprekskaarten)."""
+    spec = module_of_exercise(str(exercise))
+    return spec is not None and spec.private
+
+
+def private_prefixes() -> tuple[str, ...]:
+    """Return the exercise id prefixes of the private modules."""
+    return tuple(m.exercise_prefix for m in MODULES if m.private)
 
 
 def exercise_id(module_id: str, name: str, item: str | None = None) -> str:

@@ -23,7 +23,7 @@ import sqlite3
 import threading
 import unicodedata
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -245,6 +245,15 @@ def _encode_answer(answer: object) -> str:
     return text
 
 
+def _aware(value: object) -> datetime:
+    """Return a stored time as an aware UTC datetime (SQLite hands it back without a zone)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if not isinstance(value, datetime):
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -372,13 +381,18 @@ class Store:
             return int(conn.execute(query).scalar_one())
 
     def frame(self, workshop: str) -> pd.DataFrame:
-        """Return one row per latest answer in a workshop.
+        """Return one row per latest answer in a workshop, for the facilitator's pages and exports.
 
         Columns: ``workshop``, ``participant``, ``exercise``, ``saved_at``, ``answer`` (dict).
+        The answers of private modules (a mentor's own gesprekskaarten about real students,
+        :func:`workbook.registry.is_private`) are never part of it.
         """
+        from workbook import registry
+
         latest = (
             sa.select(sa.func.max(answers.c.id).label("id"))
             .where(answers.c.workshop == workshop)
+            .where(*(~answers.c.exercise.startswith(p, autoescape=True) for p in registry.private_prefixes()))
             .group_by(answers.c.participant, answers.c.exercise)
             .subquery()
         )
@@ -401,6 +415,98 @@ class Store:
         frame = pd.DataFrame([tuple(r) for r in rows], columns=columns)
         frame["answer"] = [json.loads(a) for a in frame["answer"]]
         return frame
+
+    def latest_answers(
+        self, workshop: str, participant: str, prefix: str
+    ) -> dict[str, tuple[dict[str, Any], datetime]]:
+        """Return one participant's latest answer and its save time per exercise whose id starts with ``prefix``."""
+        mine = (answers.c.workshop == workshop, answers.c.participant == participant)
+        latest = (
+            sa.select(sa.func.max(answers.c.id).label("id"))
+            .where(*mine, answers.c.exercise.startswith(prefix, autoescape=True))
+            .group_by(answers.c.exercise)
+            .subquery()
+        )
+        query = sa.select(answers.c.exercise, answers.c.answer, answers.c.saved_at).join(
+            latest, answers.c.id == latest.c.id
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return {r.exercise: (json.loads(r.answer), _aware(r.saved_at)) for r in rows}
+
+    def delete_answers(self, workshop: str, participant: str, exercises: list[str]) -> int:
+        """Delete every stored version of some of one participant's exercises; returns the rows deleted.
+
+        The text is also removed from the database file (see :meth:`_forget_deleted`).
+        """
+        if not exercises:
+            return 0
+        with self._write() as conn, conn.begin():
+            n = conn.execute(
+                answers.delete().where(
+                    answers.c.workshop == workshop,
+                    answers.c.participant == participant,
+                    answers.c.exercise.in_(list(exercises)),
+                )
+            ).rowcount
+        self._forget_deleted()
+        return int(n or 0)
+
+    def apply_retention(self, days: int, now: datetime | None = None) -> tuple[int, int]:
+        """Remove trainings and private records (gesprekskaarten) untouched for more than ``days`` days.
+
+        A training goes when nothing happened in it (no save, no one joining, no role-play
+        change) since the cut-off: every answer, name and round with it. A card goes when its
+        latest version is older than the cut-off, with all its versions.
+
+        Returns
+        -------
+        tuple of int
+            The number of trainings and of cards removed.
+        """
+        from workbook import registry
+
+        cutoff = (now or datetime.now(timezone.utc)) - timedelta(days=days)
+        with self.engine.connect() as conn:
+            last: dict[str, datetime] = {}
+            for table, code, moment in (
+                (answers, answers.c.workshop, answers.c.saved_at),
+                (participants_table, participants_table.c.workshop, participants_table.c.joined_at),
+                (trainings_table, trainings_table.c.code, trainings_table.c.created_at),
+                (rounds_table, rounds_table.c.workshop, rounds_table.c.updated_at),
+            ):
+                for key, when in conn.execute(sa.select(code, sa.func.max(moment)).select_from(table).group_by(code)):
+                    when = _aware(when)
+                    if key not in last or when > last[key]:
+                        last[key] = when
+            private = sa.or_(*(answers.c.exercise.startswith(p, autoescape=True) for p in registry.private_prefixes()))
+            cards = conn.execute(
+                sa.select(
+                    answers.c.workshop, answers.c.participant, answers.c.exercise, sa.func.max(answers.c.saved_at)
+                )
+                .where(private)
+                .group_by(answers.c.workshop, answers.c.participant, answers.c.exercise)
+            ).all()
+        old_trainings = sorted(c for c, when in last.items() if c != "zelfstudie" and when < cutoff)
+        old_cards = [(w, p, e) for w, p, e, when in cards if _aware(when) < cutoff and w not in old_trainings]
+        with self._write() as conn, conn.begin():
+            for code in old_trainings:
+                conn.execute(answers.delete().where(answers.c.workshop == code))
+                conn.execute(participants_table.delete().where(participants_table.c.workshop == code))
+                conn.execute(trainings_table.delete().where(trainings_table.c.code == code))
+                conn.execute(rounds_table.delete().where(rounds_table.c.workshop == code))
+                conn.execute(closed_table.delete().where(closed_table.c.code == code))
+            for workshop, participant, exercise in old_cards:
+                conn.execute(
+                    answers.delete().where(
+                        answers.c.workshop == workshop,
+                        answers.c.participant == participant,
+                        answers.c.exercise == exercise,
+                    )
+                )
+        if old_trainings or old_cards:
+            self._forget_deleted()
+        return len(old_trainings), len(old_cards)
 
     def workshops(self) -> list[str]:
         """List the training codes, sorted: opened by a facilitator, or with saved answers or participants.

@@ -24,6 +24,7 @@ from workbook.content.models import (
     BrillenFile,
     ElementenFile,
     FormulierenFile,
+    GesprekskaartFile,
     HgwFile,
     LeerlingbesprekingFile,
     LuisterenFile,
@@ -79,6 +80,8 @@ def load(name: Literal["ouders"], directory: Path | None = None) -> OudersFile: 
 def load(name: Literal["hgw"], directory: Path | None = None) -> HgwFile: ...
 @overload
 def load(name: Literal["mentorrol"], directory: Path | None = None) -> MentorrolFile: ...
+@overload
+def load(name: Literal["gesprekskaart"], directory: Path | None = None) -> GesprekskaartFile: ...
 @overload
 def load(name: Literal["teksten"], directory: Path | None = None) -> TekstenFile: ...
 @overload

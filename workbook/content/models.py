@@ -411,6 +411,33 @@ class MentorrolFile(_File):
     aandachtspunten: list[Gespreksonderwerp] = Field(min_length=3)
 
 
+class Kaartveld(_Strict):
+    """One part of the gesprekskaart: its heading, the question it answers and a short example."""
+
+    titel: Text
+    vraag: Text
+    voorbeeld: Text
+
+
+class KaartVelden(_Strict):
+    """The parts of the gesprekskaart a mentor writes, in the order of the conversation."""
+
+    hoe_ging_het: Kaartveld
+    erkend: Kaartveld
+    werkt_al: Kaartveld
+    stap: Kaartveld
+    wie_wat: Kaartveld
+
+
+class GesprekskaartFile(_File):
+    """``gesprekskaart.yaml``: module 11, the mentor's own record of real conversations."""
+
+    inleiding: Text
+    privacy: list[Text] = Field(min_length=2, max_length=2)
+    velden: KaartVelden
+    na_de_training: Text
+
+
 # --- role-play scenarios and practice conversations (one YAML file each, in subfolders) ---------
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]{1,60}$")]
@@ -544,5 +571,6 @@ MODELS: dict[str, type[_File]] = {
     "ouders": OudersFile,
     "hgw": HgwFile,
     "mentorrol": MentorrolFile,
+    "gesprekskaart": GesprekskaartFile,
     "teksten": TekstenFile,
 }

@@ -213,6 +213,11 @@ class Mounted(Generic[V]):
             with self.restoring():
                 self.view.restore(answer)
 
+    def discard(self) -> None:
+        """Drop what is pending without saving it (the exercise was just deleted)."""
+        if self.saver is not None:
+            self.saver.discard()
+
     def switch(self, exercise_id: str) -> None:
         """Save the current exercise, then load another one into the same view."""
         self.flush()
