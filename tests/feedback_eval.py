@@ -115,7 +115,7 @@ def evaluate() -> tuple[dict[str, float], list[str]]:
     return figures, misses
 
 
-HOLDOUT_SETS = ("holdout.yaml", "holdout_2.yaml", "holdout_3.yaml")
+HOLDOUT_SETS = ("holdout.yaml", "holdout_2.yaml", "holdout_3.yaml", "holdout_4.yaml")
 
 
 def lens_errors(questions: list) -> dict[str, float]:

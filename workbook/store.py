@@ -469,13 +469,15 @@ class Store:
         cutoff = (now or datetime.now(timezone.utc)) - timedelta(days=days)
         with self.engine.connect() as conn:
             last: dict[str, datetime] = {}
-            for table, code, moment in (
+            for table, column, moment in (
                 (answers, answers.c.workshop, answers.c.saved_at),
                 (participants_table, participants_table.c.workshop, participants_table.c.joined_at),
                 (trainings_table, trainings_table.c.code, trainings_table.c.created_at),
                 (rounds_table, rounds_table.c.workshop, rounds_table.c.updated_at),
             ):
-                for key, when in conn.execute(sa.select(code, sa.func.max(moment)).select_from(table).group_by(code)):
+                for key, when in conn.execute(
+                    sa.select(column, sa.func.max(moment)).select_from(table).group_by(column)
+                ):
                     when = _aware(when)
                     if key not in last or when > last[key]:
                         last[key] = when

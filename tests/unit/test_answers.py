@@ -6,6 +6,7 @@ import pytest
 
 from workbook import aggregates, answers, export, registry
 from workbook.answers import (
+    CardAnswer,
     ConversationAnswer,
     FormAnswer,
     GoalCardAnswer,
@@ -84,6 +85,7 @@ MODELS = {
     "tally": TallyAnswer,
     "conversation": ConversationAnswer,
     "form": FormAnswer,
+    "gesprekskaart": CardAnswer,
 }
 
 

@@ -58,10 +58,10 @@ def test_navigation_state_next_previous_menu_and_back(ctx):
     assert app.current == "elementen" and "1. De zeven gesprekselementen" in app.heading.value
     app.step(-1)
     assert app.current == HOME
-    app.menu.value = "mentorrol"
-    assert app.current == "mentorrol" and app.next_button.disabled
+    app.menu.value = "gesprekskaart"
+    assert app.current == "gesprekskaart" and app.next_button.disabled
     app.step(1)
-    assert app.current == "mentorrol"
+    assert app.current == "gesprekskaart"
     app.target.value = "brillen|1"  # what the page writes when the browser's back button is used
     assert app.current == "brillen" and app.menu.value == "brillen"
     app.target.value = "<img src=x>|2"  # anything else is ignored

@@ -22,6 +22,7 @@ from workbook.privacy import full_names, initials
 from workbook.ui.common import PageContext, card, close_tree, textarea
 from workbook.ui.exercise import Exercise, ModulePage, Page, module_page
 from workbook.ui.html import EMPTY, Markup, bullets, html, join, notice
+from workbook.ui.texts import tekst
 from workbook.ui.views.downloads import DOCX_MIME, HTML_MIME, DownloadPanel
 
 __all__ = ["module", "CardView", "CardBook"]
@@ -49,9 +50,13 @@ def step_html(check: cards.StepCheck | None) -> Markup:
         return EMPTY
     rows = join(
         html('<li class="{}">{} {}</li>', "wb-ok-line" if ok else "wb-bad-line", "✔" if ok else "✘", label)
-        for label, ok in (("Concreet", check.concreet), ("Klein", check.klein), ("Met een wanneer", check.wanneer))
+        for label, ok in (
+            ("Concreet", check.concreet),
+            ("Klein", check.klein),
+            (tekst("kaart.met_wanneer"), check.wanneer),
+        )
     )
-    tips = bullets(check.tips) if check.tips else html("<p>✔ {}</p>", "Een stap die de leerling morgen kan zetten.")
+    tips = bullets(check.tips) if check.tips else html("<p>✔ {}</p>", tekst("kaart.stap_goed"))
     return html('<div class="wb-card wb-live wb-kaart-stapcheck"><ul class="wb-checklist">{}</ul>{}</div>', rows, tips)
 
 
@@ -64,11 +69,7 @@ def privacy_hint(texts: list[str]) -> Markup:
         return EMPTY
     examples = ", ".join(f"‘{n}’ → ‘{initials(n)}’" for n in names[:3])
     return notice(
-        html(
-            "Privacytip: dit lijkt een volledige naam ({}). Een voornaam of initialen is genoeg; "
-            "dan is de kaart minder goed te herleiden als iemand anders hem ziet.",
-            examples,
-        ),
+        tekst("kaart.privacytip", namen=examples),
         "wb-info wb-kaart-privacytip",
     )
 
@@ -95,7 +96,7 @@ class CardView(Exercise[CardAnswer]):
         self.previous = widgets.HTML()
         self.previous.add_class("wb-kaart-vorige")
         self.leerling = widgets.Text(
-            description="Leerling", placeholder="voornaam of initialen, bijvoorbeeld Sanne of S.", tooltip="Leerling"
+            description="Leerling", placeholder=tekst("kaart.leerling_voorbeeld"), tooltip="Leerling"
         )
         self.leerling.add_class("wb-kaart-leerling")
         self.datum = widgets.DatePicker(description="Gesprek op")
@@ -133,9 +134,9 @@ class CardView(Exercise[CardAnswer]):
         self.files = DownloadPanel(
             "wb-kaart-bestand", [("word", "Word-bestand", self._word), ("print", "Afdrukbare pagina", self._page)]
         )
-        self.done_button = widgets.Button(description="Klaar: naar mijn kaarten", icon="check", button_style="primary")
+        self.done_button = widgets.Button(description=tekst("kaart.klaar"), icon="check", button_style="primary")
         self.done_button.add_class("wb-kaart-klaar")
-        self.delete_confirm = widgets.Checkbox(description="Ja, verwijder deze kaart", indent=False)
+        self.delete_confirm = widgets.Checkbox(description=tekst("kaart.verwijder_vinkje"), indent=False)
         self.delete_confirm.add_class("wb-kaart-verwijder-vinkje")
         self.delete_button = widgets.Button(description="Kaart verwijderen", icon="trash", button_style="danger")
         self.delete_button.add_class("wb-kaart-verwijder")
@@ -215,27 +216,24 @@ class CardView(Exercise[CardAnswer]):
             agreed = [
                 ("Gesprek op", date_nl(p.datum)),
                 ("Kleine stap", p.stap or "—"),
-                ("Wie doet wat", p.wie_wat or "—"),
+                (tekst("kaart.wie_doet_wat"), p.wie_wat or "—"),
             ]
             self.previous.value = html(
-                '<div class="wb-card wb-info"><strong>Afgesproken in het vorige gesprek</strong>{}</div>',
+                '<div class="wb-card wb-info"><strong>{}</strong>{}</div>',
+                tekst("kaart.vorige_afspraak"),
                 bullets(html("{}: {}", k, v) for k, v in agreed),
             )
         elif self.vorige:
-            self.previous.value = notice("De vorige kaart is verwijderd; dit gesprek staat nu op zichzelf.", "wb-muted")
+            self.previous.value = notice(tekst("kaart.vorige_verwijderd"), "wb-muted")
         else:
             self.previous.value = ""
         self.step_feedback.value = step_html(cards.check_step(state.stap))
         self.privacy.value = privacy_hint([state.leerling, *(getattr(state, n) for n in TEXT_FIELDS)])
         problems = []
         if not state.leerling:
-            problems.append("Vul bij Leerling een voornaam of initialen in, zodat je de kaart terugvindt.")
+            problems.append(tekst("kaart.leerling_leeg"))
         self.message.value = notice(" ".join(problems), "wb-muted") if problems else ""
-        self.calendar.block(
-            None
-            if state.vervolg_datum
-            else "Kies eerst de datum van het vervolggesprek; dan kun je het in je agenda zetten."
-        )
+        self.calendar.block(None if state.vervolg_datum else tekst("kaart.eerst_datum"))
         self.calendar.invalidate()
         self.files.invalidate()
 
@@ -293,7 +291,7 @@ class CardBook:
         self.list_message.add_class("wb-kaart-lijstmelding")
         self.rows = widgets.VBox()
         self.rows.add_class("wb-kaart-lijst")
-        self.csv = DownloadPanel("wb-kaart-csv", [("csv", "Alle kaarten als CSV", self._csv)])
+        self.csv = DownloadPanel("wb-kaart-csv", [("csv", tekst("kaart.csv"), self._csv)])
         list_tab = widgets.VBox([self.reminder, self.new_button, self.list_message, self.rows, self.csv.widget])
 
         # per student
@@ -303,12 +301,10 @@ class CardBook:
         self.student.observe(lambda _c: self._show_history(), names="value")
         self.timeline = widgets.HTML()
         self.timeline.add_class("wb-kaart-geschiedenis")
-        self.student_confirm = widgets.Checkbox(
-            description="Ja, verwijder alle kaarten van deze leerling", indent=False
-        )
+        self.student_confirm = widgets.Checkbox(description=tekst("kaart.leerling_vinkje"), indent=False)
         self.student_confirm.add_class("wb-kaart-leerling-vinkje")
         self.student_delete = widgets.Button(
-            description="Kaarten van deze leerling verwijderen", icon="trash", button_style="danger"
+            description=tekst("kaart.leerling_verwijderen"), icon="trash", button_style="danger"
         )
         self.student_delete.add_class("wb-kaart-leerling-verwijder")
         self.student_delete.on_click(lambda _b: self.delete_student())
@@ -327,14 +323,12 @@ class CardBook:
 
         # privacy
         days = cards.retention_days()
-        kept = (
-            f"Kaarten die {days} dagen niet zijn aangepast, worden automatisch verwijderd (bewaartermijn)."
-            if days
-            else "Er is geen bewaartermijn ingesteld: je kaarten blijven staan tot je ze zelf verwijdert."
-        )
-        self.all_confirm = widgets.Checkbox(description="Ja, verwijder al mijn gesprekskaarten", indent=False)
+        kept = tekst("kaart.bewaartermijn", dagen=days) if days else tekst("kaart.geen_bewaartermijn")
+        self.all_confirm = widgets.Checkbox(description=tekst("kaart.alles_vinkje"), indent=False)
         self.all_confirm.add_class("wb-kaart-alles-vinkje")
-        self.all_delete = widgets.Button(description="Al mijn kaarten verwijderen", icon="trash", button_style="danger")
+        self.all_delete = widgets.Button(
+            description=tekst("kaart.alles_verwijderen"), icon="trash", button_style="danger"
+        )
         self.all_delete.add_class("wb-kaart-alles-verwijder")
         self.all_delete.on_click(lambda _b: self.delete_all())
         self.all_message = widgets.HTML()
@@ -345,9 +339,9 @@ class CardBook:
             [
                 widgets.HTML(
                     html(
-                        "<p>{}</p><p class='wb-muted'>Alles wat je in het werkboek hebt gedaan (ook je antwoorden "
-                        "bij de andere modules), verwijder je op de startpagina onder ‘Mijn gegevens’.</p>",
+                        "<p>{}</p><p class='wb-muted'>{}</p>",
                         kept,
+                        tekst("kaart.alles_startpagina"),
                     )
                 ),
                 widgets.HBox([self.all_confirm, self.all_delete], layout=widgets.Layout(flex_flow="row wrap")),
@@ -390,9 +384,7 @@ class CardBook:
             self._cards = cards.load_cards(store, sess)
         except Exception:  # a broken database must not break the page
             log.exception("loading the cards failed")
-            self.list_message.value = notice(
-                "Je kaarten konden niet worden geladen. Probeer het zo opnieuw.", "wb-error"
-            )
+            self.list_message.value = notice(tekst("kaart.laden_mislukt"), "wb-error")
         return self._cards
 
     def find(self, card_id: str) -> StoredCard | None:
@@ -408,16 +400,16 @@ class CardBook:
         today = self.today
         listed = cards.ordered(found, today)
         if self.ctx.session is None:
-            self.reminder.value = notice("Meld je aan op de startpagina om kaarten te bewaren.", "wb-muted")
+            self.reminder.value = notice(tekst("kaart.niet_aangemeld"), "wb-muted")
         elif not found:
-            self.reminder.value = notice("Je hebt nog geen gesprekskaarten. Begin met ‘Nieuwe kaart’.", "wb-muted")
+            self.reminder.value = notice(tekst("kaart.nog_geen_kaarten"), "wb-muted")
         else:
             due = cards.reminder(found, today)
             self.reminder.value = notice(cards.reminder_text(due), "wb-info" if due.any else "wb-muted")
         old, self.rows.children = self.rows.children, [self._row(c, s) for c, s in listed]
         for row in old:
             close_tree(row)
-        self.csv.block(None if found else "Er zijn nog geen kaarten om te downloaden.")
+        self.csv.block(None if found else tekst("kaart.niets_te_downloaden"))
         self.csv.invalidate()
         names = cards.students(found)
         current = self.student.value
@@ -440,7 +432,7 @@ class CardBook:
                 _short(c.leerling or "(geen naam)", 40),
                 date_nl(c.datum),
                 " (vervolg)" if c.vorige else "",
-                _short(c.stap) if c.stap.strip() else "nog geen stap ingevuld",
+                _short(c.stap) if c.stap.strip() else tekst("kaart.geen_stap"),
                 state.replace("_", "-"),
                 follow,
             ),
@@ -480,7 +472,7 @@ class CardBook:
         """Open a saved card in the card tab."""
         self.load()
         if self.find(card_id) is None:
-            self.list_message.value = notice("Deze kaart bestaat niet meer.", "wb-error")
+            self.list_message.value = notice(tekst("kaart.bestaat_niet"), "wb-error")
             return
         self._go(card_id)
 
@@ -489,14 +481,14 @@ class CardBook:
         self.load()
         previous = self.find(card_id)
         if previous is None:
-            self.list_message.value = notice("Deze kaart bestaat niet meer.", "wb-error")
+            self.list_message.value = notice(tekst("kaart.bestaat_niet"), "wb-error")
             return
         self._go(cards.new_card_id(), CardAnswer(leerling=previous.card.leerling, datum=self.today, vorige=card_id))
 
     def done(self) -> None:
         """Save the card and go back to the list."""
         if not self.editor.flush():
-            self.editor.message.value = notice("De kaart is nog niet bewaard; zie de melding hieronder.", "wb-error")
+            self.editor.message.value = notice(tekst("kaart.niet_bewaard"), "wb-error")
             return
         self.tabs.selected_index = 0
         self.refresh()
@@ -519,13 +511,13 @@ class CardBook:
     def delete_current(self) -> None:
         """Delete the card in the editor, every version, after the confirmation tick."""
         if not self.editor.delete_confirm.value:
-            self.editor.message.value = notice("Zet eerst het vinkje ‘Ja, verwijder deze kaart’.", "wb-error")
+            self.editor.message.value = notice(tekst("kaart.eerst_vinkje"), "wb-error")
             return
         self.editor.delete_confirm.value = False
         card_id = self.editor.card_id
         self._delete([card_id])
         self.tabs.selected_index = 0
-        self.list_message.value = notice("De kaart is verwijderd, met alle eerdere versies.", "wb-ok")
+        self.list_message.value = notice(tekst("kaart.verwijderd"), "wb-ok")
 
     def delete_student(self) -> None:
         """Delete every card of the student chosen, after the confirmation tick."""
@@ -533,29 +525,29 @@ class CardBook:
         if not name:
             return
         if not self.student_confirm.value:
-            self.student_message.value = notice("Zet eerst het vinkje om te bevestigen.", "wb-error")
+            self.student_message.value = notice(tekst("algemeen.eerst_vinkje"), "wb-error")
             return
         self.student_confirm.value = False
         ids = [c.id for c in cards.cards_of_student(self.load(), name)]
         self._delete(ids)
-        self.student_message.value = notice(f"{len(ids)} kaart(en) van {name} verwijderd, met alle versies.", "wb-ok")
+        self.student_message.value = notice(tekst("kaart.leerling_verwijderd", aantal=len(ids), naam=name), "wb-ok")
 
     def delete_all(self) -> None:
         """Delete all of the participant's cards, after the confirmation tick."""
         if not self.all_confirm.value:
-            self.all_message.value = notice("Zet eerst het vinkje om te bevestigen.", "wb-error")
+            self.all_message.value = notice(tekst("algemeen.eerst_vinkje"), "wb-error")
             return
         self.all_confirm.value = False
         ids = [c.id for c in self.load()]
         self._delete(ids)
-        self.all_message.value = notice(f"Al je gesprekskaarten zijn verwijderd ({len(ids)}).", "wb-ok")
+        self.all_message.value = notice(tekst("kaart.alles_verwijderd", aantal=len(ids)), "wb-ok")
 
     # --- per student ------------------------------------------------------------------------
 
     def _show_history(self) -> None:
         name = self.student.value
         if not name:
-            self.timeline.value = notice("Nog geen leerlingen: maak eerst een kaart.", "wb-muted")
+            self.timeline.value = notice(tekst("kaart.geen_leerlingen"), "wb-muted")
             self.student_delete.disabled = True
             return
         self.student_delete.disabled = False
@@ -564,10 +556,10 @@ class CardBook:
             c = stored.card
             lines = []
             if c.vorige:
-                lines.append(html("<li><em>Hoe ging het:</em> {}</li>", c.hoe_ging_het or "—"))
+                lines.append(html("<li><em>{}:</em> {}</li>", tekst("kaart.hoe_ging_het"), c.hoe_ging_het or "—"))
             lines.append(html("<li><em>Kleine stap:</em> {}</li>", c.stap or "—"))
             if c.wie_wat:
-                lines.append(html("<li><em>Wie doet wat:</em> {}</li>", c.wie_wat))
+                lines.append(html("<li><em>{}:</em> {}</li>", tekst("kaart.wie_doet_wat"), c.wie_wat))
             when = (
                 date_nl(c.vervolg_datum) + (f" om {c.vervolg_tijd}" if c.vervolg_tijd else "")
                 if c.vervolg_datum
