@@ -508,13 +508,27 @@ def main(argv: list[str] | None = None) -> int:
     training = args.host not in ("127.0.0.1", "localhost", "::1")
     if training:
         os.environ["WERKBOEK_MODUS"] = "training"
+    removed = _apply_retention()
     if not args.quiet:
         _banner(args, key, training)
+        if removed:
+            print(removed, flush=True)
     if training and not args.quiet and not args.geen_aanmeldscherm:
         show_join_screen(args.port)
     guard = RoomGuard(args.begeleider_via_netwerk, args.max_per_client, args.max_kernels)
     run_voila(args.host, args.port, guard, max(0, args.pool), args.cull_idle_timeout, args.pool_standby)
     return 0
+
+
+def _apply_retention() -> str | None:
+    """Remove trainings and gesprekskaarten older than ``WERKBOEK_BEWAARTERMIJN_DAGEN`` (when set)."""
+    from workbook import cards
+
+    try:
+        return cards.apply_retention(Store())
+    except Exception:  # noqa: BLE001 - the server starts anyway; the next start tries again
+        logging.getLogger(__name__).exception("applying the retention period failed")
+        return "Let op: de bewaartermijn kon niet worden toegepast; zie het logbestand."
 
 
 JOIN_SCREEN = "voila/render/begeleider/aanmelden.ipynb"

@@ -7,7 +7,9 @@ modules with links that carry the choice (see :mod:`workbook.session`).
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -90,6 +92,12 @@ class StartPage(Shows):
         if data is not None:
             parts.append(card(bullets(data.hoe_verder), title=tekst("start.hoe_verder_titel")))
         self.widget = widgets.VBox([*parts, self._script])
+        if ctx.store is not None and not session.in_voila():
+            # JupyterLab (self-study) has no server start: the retention period is applied here;
+            # in Voila, `make workshop` applies it once when the server starts.
+            from workbook import cards
+
+            cards.apply_retention(ctx.store)
         if ctx.session is not None:
             self._show_joined(ctx.session)
         else:
@@ -226,8 +234,41 @@ class StartPage(Shows):
         )
         logout.add_class("wb-logout")
         logout.on_click(lambda _b: self.logout())
-        self._who.children = [joined, logout, self._my_data_box()]
+        self._who.children = [joined, *self._reminder(found), logout, self._my_data_box()]
         self._modules_html.value = self._modules_card(found.query())
+
+    def _reminder(self, found: Session) -> list[widgets.Widget]:
+        """For a self-study mentor: the follow-up conversations due this week or overdue (module 11)."""
+        if not found.self_study or self.ctx.store is None:
+            return []
+        from workbook import cards
+
+        try:
+            due = cards.reminder(cards.load_cards(self.ctx.store, found), date.today())
+        except Exception:  # noqa: BLE001 - a reminder must never stop the start page
+            logging.getLogger(__name__).exception("reading the gesprekskaarten for the reminder failed")
+            return []
+        if not due.any:
+            return []
+        text = html("<p>🗓 {}</p>", cards.reminder_text(due))
+        if self._open_module is None:
+            link = html(
+                ' <a href="{}" target="_self">{}</a>',
+                "11_gesprekskaart.ipynb?" + found.query(),
+                tekst("start.naar_kaarten"),
+            )
+            box = card(html("{}{}", text, link), kind="wb-info")
+            box.add_class("wb-reminder")
+            return [box]
+        box = card(text, kind="wb-info")
+        box.add_class("wb-reminder")
+        button = widgets.Button(
+            description=tekst("start.naar_kaarten"), icon="calendar", layout=widgets.Layout(width="auto")
+        )
+        button.add_class("wb-reminder-open")
+        go = self._open_module
+        button.on_click(lambda _b: go("gesprekskaart"))
+        return [box, button]
 
     def _my_data_box(self) -> widgets.Widget:
         """Let a participant remove their own history, or everything they saved."""
