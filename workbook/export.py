@@ -20,6 +20,9 @@ if TYPE_CHECKING:  # pandas loads only when a CSV is made, not on a participant'
 __all__ = [
     "answers_table",
     "answers_csv",
+    "readable_table",
+    "readable_csv",
+    "describe_answer",
     "xml_safe",
     "goal_card_html",
     "goal_card_docx",
@@ -97,6 +100,102 @@ def answers_csv(frame: pd.DataFrame, excel: bool = False) -> bytes:
     if excel:
         return table.to_csv(index=False, sep=";", lineterminator="\r\n").encode("utf-8-sig")
     return table.to_csv(index=False).encode("utf-8")
+
+
+def _lines(items: list[str]) -> str:
+    return "\n".join(f"{i}. {t.strip()}" for i, t in enumerate(items, 1) if str(t).strip())
+
+
+def describe_answer(exercise: str, answer: object) -> tuple[str, str, str]:
+    """Return an answer as a person reads it: ``(status, score, text)``.
+
+    ``status`` is ``"afgerond"`` or ``"bezig"``; ``score`` is ``"3 van 5"`` where the exercise has
+    one (else empty); ``text`` is what the participant wrote or chose, in lines of plain text.
+    """
+    typed = answers.for_exercise(exercise, answer)
+    status = "afgerond" if answers.is_finished(answer) else "bezig"
+    if typed is None:
+        return status, "", json.dumps(answer, ensure_ascii=False, sort_keys=True)
+    score, text = "", ""
+    if isinstance(typed, answers.QuizAnswer):
+        score = f"{typed.score} van {typed.total}" if typed.total else ""
+        wrong = [f"{q.text} (gekozen: {chosen}; juist: {q.answer})" for q, chosen in typed.mistakes()]
+        text = f"{len(typed.answers)} vragen beantwoord" + ("\nFout:\n" + _lines(wrong) if wrong else "")
+    elif isinstance(typed, answers.RewriteAnswer):
+        score = f"{typed.good} van {typed.total} goed" if typed.total else ""
+        entries = [typed.answers[k] for k in sorted(typed.answers, key=lambda k: int(k) if k.isdigit() else 0)]
+        text = _lines([e.text for e in entries])
+    elif isinstance(typed, answers.LabAnswer):
+        text = _lines(typed.history)
+    elif isinstance(typed, answers.SelfAssessmentAnswer):
+        parts = [f"Luisterniveau {typed.niveau}" if typed.niveau else "", typed.lastig, typed.anders]
+        text = "\n".join(
+            p
+            for p in (parts[0], f"Lastig: {parts[1]}" if parts[1] else "", f"Anders: {parts[2]}" if parts[2] else "")
+            if p
+        )
+    elif isinstance(typed, answers.GoalCardAnswer):
+        when = f"\nTerugkijken op {typed.evaluation:%d-%m-%Y}" if typed.evaluation else ""
+        text = f"Leerling: {typed.student}\nIn plaats van: {typed.instruction}\n{_lines(typed.goals)}{when}"
+    elif isinstance(typed, answers.FormAnswer):
+        head = "\n".join(
+            p
+            for p in (
+                f"Leerling: {typed.student}" if typed.student else "",
+                f"Datum: {typed.date}" if typed.date else "",
+            )
+            if p
+        )
+        text = "\n".join(p for p in (head, _lines(typed.answers)) if p)
+    elif isinstance(typed, answers.TallyAnswer):
+        text = ", ".join(
+            p
+            for p in (
+                f"groep {typed.group}" if typed.group else "",
+                f"ronde {typed.round}" if typed.round else "",
+                f"rol {typed.role}" if typed.role else "",
+            )
+            if p
+        )
+    elif isinstance(typed, answers.ConversationAnswer):
+        ends = {
+            "bezig": "nog bezig",
+            "afspraak": "afspraak gemaakt",
+            "dicht": "leerling klapte dicht",
+            "tijd_op": "tijd op",
+        }
+        said = [str(t.get("mentor", "")) for t in typed.turns if isinstance(t, dict) and t.get("mentor")]
+        text = (
+            f"Uitkomst: {ends[typed.outcome]}; {len(typed.turns)} {'beurt' if len(typed.turns) == 1 else 'beurten'}"
+            + ("\n" + _lines(said) if said else "")
+        )
+    return status, score, text
+
+
+def readable_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per participant and exercise, in words: module, exercise, status, score, answer."""
+    import pandas as pd
+
+    from workbook import registry
+
+    known = registry.titles()
+    rows = []
+    for participant, exercise, saved_at, answer in zip(
+        frame["participant"], frame["exercise"], frame["saved_at"], frame["answer"], strict=True
+    ):
+        spec = registry.module_of_exercise(exercise)
+        module = registry.title(spec, known) if spec else ""
+        name = str(exercise)[len(spec.exercise_prefix) :] if spec else str(exercise)
+        status, score, text = describe_answer(exercise, answer)
+        rows.append((participant, module, name.replace("_", " "), status, score, text, _local_time(saved_at)))
+    columns = ["deelnemer", "module", "oefening", "status", "score", "antwoord", "opgeslagen op"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def readable_csv(frame: pd.DataFrame) -> bytes:
+    """Return the readable table as a CSV for Excel (semicolons, UTF-8 with BOM, formulas defused)."""
+    table = readable_table(frame).map(lambda v: _defuse(xml_safe(v)) if isinstance(v, str) else v)
+    return table.to_csv(index=False, sep=";", lineterminator="\r\n").encode("utf-8-sig")
 
 
 # Characters that XML 1.0, and so a Word file, cannot hold (python-docx raises on them).

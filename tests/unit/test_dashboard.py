@@ -65,6 +65,47 @@ def test_progress_scores_and_mistakes(store):
     assert people.loc["Stil", "Modules"] == "" and people.loc[XSS, "Afgerond"] == 0
 
 
+def test_the_excel_export_reads_as_text_one_row_per_participant_and_exercise(store):
+    data = export.readable_csv(store.frame("ABC"))
+    assert data.startswith(b"\xef\xbb\xbf")
+    table = pd.read_csv(io.StringIO(data.decode("utf-8-sig")), sep=";", keep_default_na=False)
+    assert list(table.columns) == ["deelnemer", "module", "oefening", "status", "score", "antwoord", "opgeslagen op"]
+    assert len(table) == len(store.frame("ABC"))
+    assert not any(cell.lstrip().startswith("{") for cell in table["antwoord"])  # no JSON for people
+    quiz = table[table["oefening"] == "quiz"].iloc[0]
+    assert quiz["module"] == "1. De zeven gesprekselementen" and re.fullmatch(r"\d+ van \d+", quiz["score"])
+    assert set(table["status"]) <= {"afgerond", "bezig"}
+
+
+@pytest.mark.parametrize(
+    ("exercise", "answer", "expected"),
+    [
+        (
+            "04_doelen.doelenkaart",
+            {"student": "Jordi", "instruction": "Doe normaal", "goals": ["Jas ophangen"]},
+            "1. Jas ophangen",
+        ),
+        ("03_brillen.lab", {"history": ["Wat ging goed?", "Wie helpt je?"]}, "2. Wie helpt je?"),
+        ("02_luisteren.zelfevaluatie", {"niveau": 3, "lastig": "Stiltes"}, "Luisterniveau 3\nLastig: Stiltes"),
+        ("07_formulieren.gesprek", {"student": "S.", "answers": ["a", ""]}, "Leerling: S.\n1. a"),
+        (
+            "05_rollenspel.ronde",
+            {"group": "GROEP 3", "round": 2, "role": "mentor"},
+            "groep GROEP 3, ronde 2, rol mentor",
+        ),
+        (
+            "06_oefengesprek.moe_lisa",
+            {"turns": [{"mentor": "Balen zeg."}], "outcome": "afspraak", "finished": True},
+            "Uitkomst: afspraak gemaakt; 1 beurt\n1. Balen zeg.",
+        ),
+    ],
+)
+def test_every_answer_kind_is_described_in_words(exercise, answer, expected):
+    status, _score, text = export.describe_answer(exercise, answer)
+    assert expected in text and "{" not in text
+    assert status == ("afgerond" if answer.get("finished") else "bezig")
+
+
 def test_excel_csv_has_bom_semicolons_and_defused_formulas(store):
     data = export.answers_csv(store.frame("ABC"), excel=True)
     assert data.startswith(b"\xef\xbb\xbf")

@@ -252,13 +252,15 @@ class Dashboard(Shows):
         safe = re.sub(r"[^A-Za-z0-9-]", "_", code)
         links = (
             download_link(
-                export.answers_csv(frame, excel=True),
+                export.readable_csv(frame),
                 f"antwoorden_{safe}_excel.csv",
                 tekst("dashboard.voor_excel"),
                 "text/csv",
             )
             + Markup("&nbsp;&nbsp;&nbsp;")
-            + download_link(export.answers_csv(frame), f"antwoorden_{safe}.csv", tekst("dashboard.csv"), "text/csv")
+            + download_link(
+                export.answers_csv(frame), f"antwoorden_{safe}_technisch.csv", tekst("dashboard.csv"), "text/csv"
+            )
             + Markup("&nbsp;&nbsp;&nbsp;")
             + download_link(
                 export.training_docx(code, frame, self.db.aliases(code)),
