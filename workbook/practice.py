@@ -395,6 +395,10 @@ class GoalCard:
             out.append("Kies een datum waarop jullie samen terugkijken.")
         return out
 
+    def weak_goals(self) -> list[int]:
+        """Return the numbers (1-based) of the goals the checker marks ✘: not concrete or not positive."""
+        return [i for i, c in enumerate(self.checks(), 1) if not (c.criteria["specifiek"] and c.criteria["positief"])]
+
     def state(self) -> dict[str, Any]:
         """Return a JSON-able snapshot for :meth:`from_state` and the dashboard.
 

@@ -138,6 +138,23 @@ def test_module_04_goal_card_edit_download_and_restore(ctx):
     assert again.evaluation.value == date(2026, 12, 15)
 
 
+def test_module_04_goal_card_warns_about_goals_marked_wrong_and_lets_the_mentor_choose(ctx):
+    view = doelen.module(ctx)["doelenkaart"]
+    view.student.value = "Jordi"
+    view.evaluation.value = date(2026, 12, 15)
+    for goal in ("Ik hang mijn jas aan de kapstok.", "Beter je best doen."):
+        view.new_goal.value = goal
+        view.add()
+    assert "doel 2" in view.weak_warning.value and view.accept_weak.layout.display == ""
+    assert not view.downloads.make("word")  # not without a choice
+    assert "vinkje" in view.downloads.reason.value
+    view.accept_weak.value = True  # the mentor keeps the goal as it is
+    assert view.downloads.make("word")
+    view.goals_box.children[1].children[3].click()  # remove the weak goal
+    assert view.weak_warning.value == "" and view.accept_weak.layout.display == "none"
+    assert not view.accept_weak.value and view.downloads.make("word")
+
+
 def test_dashboard_panels_for_modules_2_to_4(ctx, monkeypatch):
     b = brillen.module(ctx, seed=1)
     b["rood_groen"].text.value = XSS

@@ -54,6 +54,12 @@ class GoalCardView(Exercise[GoalCardAnswer]):
         self.message.add_class("wb-card-message")
         self.goals_box = widgets.VBox()
         self.goals_box.add_class("wb-card-goals")
+        self.accept_weak = widgets.Checkbox(description=tekst("doelen.kaart_toch"), indent=False)
+        self.accept_weak.layout.width = "auto"
+        self.accept_weak.add_class("wb-card-accept-weak")
+        self.accept_weak.observe(lambda _c: self._render(), names="value")
+        self.weak_warning = widgets.HTML()
+        self.weak_warning.add_class("wb-card-weak-warning")
         self.downloads = DownloadPanel(
             "wb-card", [("print", "Afdrukbare pagina", self._page), ("word", "Word-bestand", self._word)]
         )
@@ -85,6 +91,8 @@ class GoalCardView(Exercise[GoalCardAnswer]):
                 self.new_feedback,
                 self.message,
                 self.goals_box,
+                self.weak_warning,
+                self.accept_weak,
                 self.downloads.widget,
             ]
         )
@@ -176,6 +184,15 @@ class GoalCardView(Exercise[GoalCardAnswer]):
         for row in old:
             close_tree(row)
         problems = self.card.problems()
+        weak = self.card.weak_goals()
+        numbers = ", ".join(str(i) for i in weak)
+        self.weak_warning.value = notice(tekst("doelen.kaart_zwak", nummers=numbers), "wb-warn") if weak else ""
+        self.accept_weak.layout.display = "" if weak else "none"
+        if not weak and self.accept_weak.value:
+            with self.quietly():
+                self.accept_weak.value = False
+        if weak and not self.accept_weak.value:
+            problems = [*problems, tekst("doelen.kaart_zwak_kiezen")]
         self.downloads.block(tekst("doelen.kaart_niet_downloaden", problemen=" ".join(problems)) if problems else None)
         self.downloads.invalidate()
 
