@@ -151,7 +151,7 @@ def quiz_mistakes(
         chosen = group["chosen"].mode().iloc[0]
         rows.append(
             {
-                "Zin": text,
+                "Zin": " · ".join(line.strip() for line in str(text).splitlines() if line.strip()),
                 "Juist antwoord": names.get(answer, answer),
                 "Vaak gekozen": names.get(chosen, chosen),
                 "Aantal fout": len(group),

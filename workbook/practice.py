@@ -79,16 +79,24 @@ MEETING_CHOICES = {"rood": "Probleemgericht", "groen": "Oplossingsgericht"}
 
 
 def meeting_quiz(data: LeerlingbesprekingFile, seed: int | None = None) -> Quiz:
-    """Build a quiz of every question of the leerlingbespreking pairs: problem- or solution-oriented."""
+    """Build a quiz of one question per leerlingbespreking pair: problem- or solution-oriented.
+
+    Half the pairs give their problem-oriented question, half their solution-oriented one; the
+    feedback shows the other half, which therefore never comes up later in the same quiz.
+    """
     rng = random.Random(seed)
+    pairs = list(data.vraagparen)
+    rng.shuffle(pairs)
     questions = []
-    for pair in data.vraagparen:
-        questions.append(
-            Question(pair.probleemgericht, "rood", f"Oplossingsgericht zou zijn: '{pair.oplossingsgericht}'")
-        )
-        questions.append(
-            Question(pair.oplossingsgericht, "groen", f"Probleemgericht zou zijn: '{pair.probleemgericht}'")
-        )
+    for i, pair in enumerate(pairs):
+        if i % 2 == 0:
+            questions.append(
+                Question(pair.probleemgericht, "rood", f"Oplossingsgericht zou zijn: '{pair.oplossingsgericht}'")
+            )
+        else:
+            questions.append(
+                Question(pair.oplossingsgericht, "groen", f"Probleemgericht zou zijn: '{pair.probleemgericht}'")
+            )
     rng.shuffle(questions)
     explanations = {
         "rood": "Deze vraag zoekt naar oorzaken en tekorten.",

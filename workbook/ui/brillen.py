@@ -20,7 +20,7 @@ from workbook.practice import (
 )
 from workbook.ui.exercise import ModulePage, Page, module_page
 from workbook.ui.html import Markup, bullets, html, join
-from workbook.ui.render import judged_question_html, lens_badge, question_html
+from workbook.ui.render import judged_question_html, lens_dot, question_html
 from workbook.ui.texts import tekst
 from workbook.ui.views.lab import LabView
 from workbook.ui.views.quiz import QuizView
@@ -34,7 +34,7 @@ def explain_html(lenses: BrillenFile, questions: OpenGeslotenFile) -> Markup:
     parts = join(
         html(
             "<h4>{} {}</h4><p>{}</p>{}<p><em>{}</em></p>",
-            lens_badge(b.kleur),
+            lens_dot(b.kleur),
             b.naam,
             b.kijkt_naar,
             bullets(b.kenmerken),

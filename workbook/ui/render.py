@@ -23,6 +23,7 @@ from workbook.ui.texts import tekst
 
 __all__ = [
     "lens_badge",
+    "lens_dot",
     "question_html",
     "goal_html",
     "elements_html",
@@ -57,6 +58,12 @@ def lens_badge(lens: str) -> Markup:
     """Return a badge for a lens: icon, word and colour."""
     icon, word, cls = LENS.get(lens, LENS["neutraal"])
     return html('<span class="wb-badge {}"><span class="wb-dot">{}</span> {}</span>', cls, icon, word)
+
+
+def lens_dot(lens: str) -> Markup:
+    """Return only the coloured icon of a lens, for a heading that names the lens itself."""
+    icon, _word, cls = LENS.get(lens, LENS["neutraal"])
+    return html('<span class="{}"><span class="wb-dot" aria-hidden="true">{}</span></span>', cls, icon)
 
 
 def question_html(q: feedback.QuestionAnalysis) -> Markup:
