@@ -406,3 +406,23 @@ def test_implicit_blame_is_red_and_the_simulated_student_hears_it():
     assert feedback.analyse_question("Heb je eigenlijk wel je best gedaan?").lens == "rood"
     assert student.read_move("Ben je wel op tijd begonnen?")[0] in ("verwijt", "rode_vraag")
     assert student.read_move("Balen hoor.")[0] == "erkennen"  # short spoken acknowledgement opens up
+
+
+def test_reasons_name_what_was_found_for_every_development_question():
+    """A reason never calls a preposition or a conjunction a question word or a verb."""
+    from workbook.feedback import lexicon as lx
+
+    questions, _goals, _utterances = development_set()
+    named = re.compile(r"(?:vraagwoord|werkwoord) \(?'([^']+)'")
+    wrong = []
+    for row in questions:
+        analysis = feedback.analyse_question(row[0])
+        for reason in analysis.reasons:
+            for word in named.findall(reason):
+                if word in lx.PREPOSITIONS or word in lx.CONJUNCTIONS:
+                    wrong.append((row[0], reason))
+            if "vraagwoord '" in reason:
+                assert named.search(reason).group(1) in lx.QUESTION_WORDS, reason
+        if lx.INVITATION.match(row[0].lower()) and row[0].rstrip().endswith("."):
+            assert "Let op: het vraagteken ontbreekt." not in analysis.reasons, row[0]
+    assert wrong == []

@@ -60,6 +60,11 @@ PREPOSITIONS = frozenset(
     "op in bij met van voor aan om tot sinds vanaf naar over door uit tegen onder tussen achter zonder volgens"
     " vanwege via rond binnen buiten na".split()
 )
+# Words that join clauses: never named as the verb or question word a question starts with.
+CONJUNCTIONS = frozenset(
+    "en of maar want dus zodat omdat als dat terwijl toen nadat voordat doordat hoewel tenzij indien zoals"
+    " zodra totdat opdat mits aangezien".split()
+)
 PRONOUNS_AFTER_VERB = frozenset("je jij u jullie het hij ze zij we wij er dat dit die men iemand jouw".split())
 TAG_WORDS = frozenset(
     {

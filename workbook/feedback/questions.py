@@ -303,6 +303,11 @@ def _question_clause(chunks: list[str], has_mark: bool) -> tuple[str | None, str
     return found[-1] if found else (None, chunks[0])
 
 
+def _question_word_in(sentence: str) -> str:
+    """Return the first question word of a sentence ("in welke les ..." → "welke"), or ``""``."""
+    return next((w for w in words(sentence) if w in lx.QUESTION_WORDS), "")
+
+
 def _open_or_closed(
     kind: str | None, tag: str | None, first_word: str, choice_later: bool, sentence: str
 ) -> tuple[bool, str, str]:
@@ -331,12 +336,19 @@ def _open_or_closed(
         return True, "Een uitnodiging om te vertellen: een open vraag.", "uitnodiging"
     if kind == "vraagwoord":
         if not choice_later:
-            return True, f"Begint met het vraagwoord '{first_word}': een open vraag.", "vraagwoord"
+            if first_word in lx.QUESTION_WORDS:
+                return True, f"Begint met het vraagwoord '{first_word}': een open vraag.", "vraagwoord"
+            found = _question_word_in(sentence)
+            if found:
+                return True, f"Een vraag met het vraagwoord '{found}': een open vraag.", "vraagwoord"
+            return True, "Een vraag met een vraagwoord: een open vraag.", "vraagwoord"
         return False, "Eindigt met een keuze tussen opties ('... of ...'): een gesloten vraag.", "keuze"
     if lx.CHOICE.search(sentence):
         return False, "Een keuze tussen opties die jij noemt ('... of ...'): een gesloten vraag.", "keuze"
-    if kind == "werkwoord":
+    if kind == "werkwoord" and first_word in lx.FINITE_VERBS:
         return False, f"Begint met het werkwoord '{first_word}': een ja/nee-vraag (gesloten).", "ja_nee"
+    if kind == "werkwoord" and first_word not in lx.PREPOSITIONS and first_word not in lx.CONJUNCTIONS:
+        return False, f"Begint met een werkwoord ('{first_word}'): een ja/nee-vraag (gesloten).", "ja_nee"
     return False, "Een vraag zonder vraagwoord: de leerling kan met ja of nee antwoorden (gesloten).", "ja_nee"
 
 
@@ -385,7 +397,7 @@ def analyse_question(text: object) -> QuestionAnalysis:
     choice_later = any(lx.CHOICE.search(c) and not fix_first_word(words(c), lx.QUESTION_WORDS) for c in after_head)
     is_open, why, form = _open_or_closed(kind, tail if tag else None, first_word, choice_later, sentence)
     reasons.append(why)
-    if not has_mark:
+    if not has_mark and kind != "uitnodiging":  # "Vertel eens wat er gebeurde." needs no question mark
         reasons.append("Let op: het vraagteken ontbreekt.")
     if cut:
         reasons.append("Alleen het begin van deze lange tekst is bekeken.")
