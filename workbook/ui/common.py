@@ -149,9 +149,14 @@ class PageContext:
         return notebook + (f"?{self.session.query()}" if self.session else "")
 
 
-def textarea(css: str, placeholder: str = "", height: str = "70px") -> widgets.Textarea:
-    """Return a full-width text area (up to 820 px) with a class for styling and tests; sends every keystroke."""
+def textarea(css: str, placeholder: str = "", height: str = "70px", label: str = "") -> widgets.Textarea:
+    """Return a full-width text area (up to 820 px) with a class for styling and tests; sends every keystroke.
+
+    ``label`` names the field for screen readers (as its title) when the heading above it is a
+    separate widget; without it the placeholder names the field.
+    """
     area = widgets.Textarea(
+        tooltip=label or placeholder or None,
         placeholder=placeholder,
         continuous_update=True,
         layout=widgets.Layout(width="100%", max_width="820px", height=height),

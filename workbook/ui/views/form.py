@@ -64,7 +64,7 @@ class FormView(Exercise[FormAnswer]):
         self.fields: list[widgets.Textarea] = []
         rows: list[widgets.Widget] = []
         for i, part in enumerate(self.parts):
-            area = textarea(f"wb-form-{key}-{i}")
+            area = textarea(f"wb-form-{key}-{i}", label=part.titel)
             self.fields.append(area)
             heading = html("<h4>{}</h4><p class='wb-muted'>{}</p>", part.titel, " ".join(part.vragen))
             rows += [widgets.HTML(heading), area]

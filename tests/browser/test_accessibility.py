@@ -1,0 +1,140 @@
+"""Accessibility (WCAG 2.1 AA with axe-core) and the layout on a phone and a tablet, on every page.
+
+axe-core is injected by Playwright (the build shipped in ``axe-playwright-python``); a page passes
+when axe reports no critical or serious violation in the states a participant or facilitator sees:
+joined, every tab of every module, the facilitator's pages unlocked. On a 360 px wide phone no
+page may scroll sideways, and buttons, inputs and tabs are at least 44 px high (WCAG 2.5.5).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.helpers import ARTIFACTS, FACILITATOR_KEY, join_workshop, open_module, open_page
+from workbook import registry
+
+AXE = Axe()
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def serious_violations(page) -> list[str]:
+    """Run axe on the page as it is now; return the critical and serious violations, readable."""
+    found = AXE.run(page, options={**WCAG_AA, "resultTypes": ["violations"]}).response["violations"]
+    out = []
+    for v in found:
+        if v["impact"] not in ("critical", "serious"):
+            continue
+        targets = [", ".join(n["target"]) + " :: " + n.get("failureSummary", "")[:160] for n in v["nodes"][:4]]
+        out.append(f"{v['id']} ({v['impact']}, {len(v['nodes'])}x): " + " | ".join(targets))
+    return out
+
+
+def _tabs(page) -> list[str]:
+    return [t.strip() for t in page.locator(".lm-TabBar-tab:visible, .p-TabBar-tab:visible").all_inner_texts()]
+
+
+def _check_every_tab(page, where: str, problems: dict[str, list[str]]) -> None:
+    found = serious_violations(page)
+    if found:
+        problems[where] = found
+    for name in _tabs(page):
+        page.get_by_role("tab", name=name, exact=True).first.click()
+        page.wait_for_function(
+            "name => [...document.querySelectorAll('[role=tab][aria-selected=true]')].some(t => t.innerText.trim() === name)",
+            arg=name,
+        )
+        found = serious_violations(page)
+        if found:
+            problems[f"{where} / {name}"] = found
+
+
+def test_no_serious_axe_violations_on_any_participant_page(page, voila_url):
+    problems: dict[str, list[str]] = {}
+    open_page(page, voila_url, "00_start.ipynb", ".wb-join-code input")
+    problems_before = serious_violations(page)
+    if problems_before:
+        problems["start (niet aangemeld)"] = problems_before
+    join_workshop(page, voila_url, "AXE1", "Nora")
+    found = serious_violations(page)
+    if found:
+        problems["start (aangemeld)"] = found
+    titles = registry.titles()
+    for spec in registry.MODULES:
+        page.locator(".wb-nav-menu select").select_option(label=registry.title(spec, titles))
+        page.locator(".wb-module-title", has_text=titles[spec.number][0]).wait_for()
+        _check_every_tab(page, f"module {spec.number}", problems)
+    assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())
+
+
+def test_no_serious_axe_violations_on_the_facilitator_pages(page, voila_url):
+    problems: dict[str, list[str]] = {}
+    open_page(page, voila_url, "begeleider/dashboard.ipynb", ".wb-key input")
+    page.fill(".wb-key input", FACILITATOR_KEY)
+    page.click("button.wb-unlock")
+    page.wait_for_selector(".wb-overview", state="visible")
+    _check_every_tab(page, "dashboard", problems)
+    for notebook, ready in (
+        ("begeleider/aanmelden.ipynb", ".wb-key input"),
+        ("begeleider/bespreken.ipynb", ".wb-key input"),
+        ("begeleider/scenario_maken.ipynb", ".wb-key input"),
+    ):
+        open_page(page, voila_url, notebook, ready)
+        page.fill(".wb-key input", FACILITATOR_KEY)
+        page.click("button.wb-unlock")
+        page.wait_for_selector(".wb-key input", state="detached")
+        _check_every_tab(page, notebook, problems)
+    assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())
+
+
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > width + 1 && getComputedStyle(el).position !== 'fixed') {
+      wide.push((el.className && el.className.toString ? el.className.toString() : el.tagName).slice(0, 80));
+    }
+  }
+  return {scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 8)};
+}"""
+SMALL_TARGETS_JS = """() => [...document.querySelectorAll('button, select, input:not([type=checkbox]):not([type=radio]), [role=tab]')]
+  .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.height < 43.5; })
+  .map(el => (el.innerText || el.className || el.tagName).toString().slice(0, 40))"""
+
+
+@pytest.mark.parametrize(("device", "width", "height"), [("telefoon", 390, 844), ("smal", 360, 780), ("tablet", 820, 1180)])
+def test_every_module_fits_a_phone_and_a_tablet(browser, voila_url, device, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    problems: dict[str, object] = {}
+    try:
+        join_workshop(page, voila_url, f"MOB{width}", "Mo")
+        titles = registry.titles()
+        shots = ARTIFACTS / "screenshots"
+        shots.mkdir(parents=True, exist_ok=True)
+        for spec in [None, *registry.MODULES]:
+            if spec is not None:
+                page.locator(".wb-nav-menu select").select_option(label=registry.title(spec, titles))
+                page.locator(".wb-module-title", has_text=titles[spec.number][0]).wait_for()
+            where = "start" if spec is None else f"module {spec.number}"
+            overflow = page.evaluate(OVERFLOW_JS)
+            if overflow["scroll"] > 0:
+                problems[f"{where}: schuift {overflow['scroll']} px opzij"] = overflow["wide"]
+            small = page.evaluate(SMALL_TARGETS_JS)
+            if small:
+                problems[f"{where}: knoppen lager dan 44 px"] = small[:8]
+            cut = page.evaluate(
+                "() => [...document.querySelectorAll('[role=tab]')].filter(t => t.scrollWidth > t.clientWidth + 1)"
+                ".map(t => t.innerText)"
+            )
+            if cut:
+                problems[f"{where}: afgekapte tabbladen"] = cut
+            name = re.sub(r"\W+", "_", where)
+            page.screenshot(path=str(shots / f"{device}_{name}.png"), full_page=True)
+    finally:
+        context.close()
+    assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())
