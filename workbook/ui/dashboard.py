@@ -9,6 +9,7 @@ delete a workshop's data. All participant text is escaped (``DataFrame.to_html(e
 from __future__ import annotations
 
 import asyncio
+import base64
 import io
 import re
 import secrets
@@ -99,7 +100,10 @@ class Dashboard(Shows):
         self.refresh_button = widgets.Button(description="Vernieuwen", icon="refresh")
         self.refresh_button.add_class("wb-refresh")
         self.auto = widgets.Checkbox(description=tekst("dashboard.automatisch"), value=False, indent=False)
-        self.interval = widgets.BoundedIntText(value=15, min=5, max=600, layout=widgets.Layout(width="70px"))
+        self.interval = widgets.BoundedIntText(
+            value=15, min=5, max=600, description=tekst("dashboard.interval"), layout=widgets.Layout(width="190px")
+        )
+        self.interval.style.description_width = "110px"
         self.stamp = widgets.HTML()
         self.out = widgets.VBox()
         self.out.add_class("wb-overview")
@@ -209,7 +213,17 @@ class Dashboard(Shows):
         parts.append(card(_table(aggregates.per_participant(frame, aliases)), title="Per deelnemer"))
         scores = aggregates.quiz_scores(frame)
         if not scores.empty:
-            plot = widgets.Image(value=_score_plot(scores), format="png", layout=widgets.Layout(max_width="620px"))
+            png = base64.b64encode(_score_plot(scores)).decode("ascii")
+            total = int(scores["Van"].max())
+            counts = scores["Score"].value_counts()
+            alt = tekst(
+                "dashboard.grafiek_alt",
+                verdeling=", ".join(f"{counts.get(n, 0)} × {n}" for n in range(total, -1, -1) if counts.get(n, 0)),
+                van=total,
+            )
+            plot = widgets.HTML(
+                html('<img src="data:image/png;base64,{}" alt="{}" style="max-width:620px;width:100%">', png, alt)
+            )
             plot.add_class("wb-score-plot")
             parts.append(widgets.VBox([card(Markup(""), title=tekst("dashboard.scores_titel")), plot]))
         for panel in aggregates.PANELS:
