@@ -136,12 +136,15 @@ def test_every_module_fits_a_phone_and_a_tablet(browser, voila_url, device, widt
             if small:
                 problems[f"{where}: knoppen lager dan 44 px"] = small[:8]
             cut = page.evaluate(
-                "() => [...document.querySelectorAll('[role=tab]')].filter(t => t.scrollWidth > t.clientWidth + 1)"
+                "() => [...document.querySelectorAll('.lm-TabBar-tabLabel, .p-TabBar-tabLabel, button')]"
+                ".filter(t => t.getBoundingClientRect().width > 0 && t.scrollWidth > t.clientWidth + 1)"
                 ".map(t => t.innerText)"
             )
             if cut:
-                problems[f"{where}: afgekapte tabbladen"] = cut
+                problems[f"{where}: afgekapte tabbladen of knoppen"] = cut
             name = re.sub(r"\W+", "_", where)
+            if spec is not None:  # the screenshot shows the module's top: its heading and tabs
+                page.locator(".wb-module-title").evaluate("el => el.scrollIntoView()")
             page.screenshot(path=str(shots / f"{device}_{name}.png"), full_page=True)
     finally:
         context.close()
