@@ -204,6 +204,19 @@ INFLATED = re.compile(
     rf"|\bschaal van \d+ tot \d+\b[^.]{{0,40}}\b(qua|voor|met) \w*{_QUALITY}\b"
     rf"|\bmet ({_NUM}) (punt|punten|stap|stappen) (verbeteren|vooruit)\b|\b({_NUM}) stappen vooruit\b"
 )
+# More ways to say by when: a school period (P3, wk 7), a named school event or holiday (voor het CE, tegen
+# de paasvakantie), part of the school year. A repeating moment (elke vrijdag) is a frequency, not a deadline.
+_SCHOOL_EVENT = (
+    r"(rapport|tweede rapport|eerste rapport|derde rapport|eindrapport|ce|se|pta|examen|sinterklaas|kerst|pasen"
+    r"|paasvakantie|krokusvakantie|voorjaarsvakantie|herfstvakantie|kerstvakantie|meivakantie|zomervakantie"
+    r"|toetsweek|proefwerkweek|ouderavond|rapportvergadering|open dag|profielkeuze|inleverdatum|deadline)"
+)
+TIME_MORE = re.compile(
+    rf"\b(in|voor|vóór|na|tot|tijdens|eind|einde) (p|periode ?)\d\b|\bp\d\b|\b(in )?(wk|week) \d{{1,2}}\b"
+    rf"|\b(bij|voor|vóór|tegen|tot|na|rond) (het |de )?{_SCHOOL_EVENT}\b"
+    rf"|\b(tweede|eerste) helft van (het|dit|de) (schooljaar|jaar|periode|semester)\b"
+    rf"|\b(eind|einde) van (het|dit|de) (trimester|kwartaal|semester)\b|\btegen (het )?(eind|einde)\b"
+)
 HABIT = re.compile(r"\b(vanaf|tot|de komende|elke|iedere|telkens|als|wanneer|voortaan|altijd)\b")
 NOT_AGAIN = re.compile(r"\b(niet meer|geen (\w+ ){1,4}meer|geen enkele?|nooit meer)\b")
 CONTEXT = re.compile(
@@ -315,7 +328,7 @@ def check_goal(text: object) -> GoalCheck:
         tips.append("Schrijf een doel op: wie doet wat, wanneer, en hoe weet je dat het gelukt is?")
         return GoalCheck(_ordered(criteria), tips, list(PEOPLE_QUESTIONS.values()), found)
 
-    time_match = TIME.search(norm)
+    time_match = TIME.search(norm) or TIME_MORE.search(norm)
     criteria["tijdgebonden"] = time_match is not None
     found["tijdgebonden"] = _snippet(time_match)
     without_time = TIME.sub(" ", norm)  # "over 3 maanden" is a deadline, not a measure
