@@ -21,7 +21,19 @@ def load(name: str) -> list:
 
 def development_set() -> tuple[list, list, list]:
     """Questions, goals and utterances of the development set (all rounds)."""
-    later = (*ROUND_6, *ROUND_7, *ROUND_8, *ROUND_9, *ROUND_10, *ROUND_11, *ROUND_12, *ROUND_13, *ROUND_14, *ROUND_15, *ROUND_16)
+    later = (
+        *ROUND_6,
+        *ROUND_7,
+        *ROUND_8,
+        *ROUND_9,
+        *ROUND_10,
+        *ROUND_11,
+        *ROUND_12,
+        *ROUND_13,
+        *ROUND_14,
+        *ROUND_15,
+        *ROUND_16,
+    )
     rounds = [load(f"ontwikkelset_{i}.yaml") for i in (2, 3, 4, 5)] + [load(name) for name in later]
     return (
         load("vragen.yaml") + [q for r in rounds for q in r.get("vragen", [])],

@@ -44,7 +44,8 @@ def _check_every_tab(page, where: str, problems: dict[str, list[str]]) -> None:
     for name in _tabs(page):
         page.get_by_role("tab", name=name, exact=True).first.click()
         page.wait_for_function(
-            "name => [...document.querySelectorAll('[role=tab][aria-selected=true]')].some(t => t.innerText.trim() === name)",
+            "name => [...document.querySelectorAll('[role=tab][aria-selected=true]')]"
+            ".some(t => t.innerText.trim() === name)",
             arg=name,
         )
         found = serious_violations(page)
@@ -108,12 +109,15 @@ OVERFLOW_JS = """() => {
   }
   return {scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 8)};
 }"""
-SMALL_TARGETS_JS = """() => [...document.querySelectorAll('button, select, input:not([type=checkbox]):not([type=radio]), [role=tab]')]
+SMALL_TARGETS_JS = """() => [...document.querySelectorAll(
+    'button, select, input:not([type=checkbox]):not([type=radio]), [role=tab]')]
   .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.height < 43.5; })
   .map(el => (el.innerText || el.className || el.tagName).toString().slice(0, 40))"""
 
 
-@pytest.mark.parametrize(("device", "width", "height"), [("telefoon", 390, 844), ("smal", 360, 780), ("tablet", 820, 1180)])
+@pytest.mark.parametrize(
+    ("device", "width", "height"), [("telefoon", 390, 844), ("smal", 360, 780), ("tablet", 820, 1180)]
+)
 def test_every_module_fits_a_phone_and_a_tablet(browser, voila_url, device, width, height):
     context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", has_touch=True)
     page = context.new_page()
