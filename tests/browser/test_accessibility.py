@@ -153,3 +153,44 @@ def test_every_module_fits_a_phone_and_a_tablet(browser, voila_url, device, widt
     finally:
         context.close()
     assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())
+
+
+def _tab_until(page, selector: str, limit: int = 40) -> None:
+    """Press Tab until the focused element matches ``selector`` (as a keyboard user does)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} is not reachable with Tab")
+
+
+def test_a_participant_can_join_and_work_with_the_keyboard_only(page, voila_url):
+    code = open_training("TOETS1")
+    open_page(page, voila_url, "00_start.ipynb", ".wb-join-alias input")
+    _tab_until(page, ".wb-join-code input")
+    # one input event per field: key-by-key updates can be overtaken by the click (an ipywidgets race)
+    page.keyboard.insert_text(code)
+    _tab_until(page, ".wb-join-alias input")
+    page.keyboard.insert_text("Kees")
+    _tab_until(page, "button.wb-join")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".wb-joined", state="visible")
+    # the module menu: a native select, opened and chosen with the keyboard
+    _tab_until(page, ".wb-nav-menu select")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    page.locator(".wb-module-title", has_text="De rode en de groene bril").wait_for()
+    # the tabs: arrow keys move, Enter opens; Tab goes into the tab's content
+    _tab_until(page, "[role=tab][aria-selected=true]")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('[role=tab][aria-selected=true]').innerText.trim() === 'Sorteren'")
+    _tab_until(page, "button.wb-quiz-choice")
+    ring = page.evaluate(
+        "() => [getComputedStyle(document.activeElement).outlineStyle, "
+        "getComputedStyle(document.activeElement).outlineWidth]"
+    )
+    assert ring == ["solid", "3px"], ring  # the focus is visible
+    page.keyboard.press("Enter")
+    page.locator(".wb-quiz-feedback:visible").get_by_text(re.compile("Goed|Niet helemaal")).wait_for()
+    assert page.dialogs == []
