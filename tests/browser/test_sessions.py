@@ -97,9 +97,10 @@ def test_dashboard_key_overview_escaping_and_export(page, voila_url, server_env)
     assert "Fatima" in overview.inner_text() and XSS in overview.inner_text()  # shown as text
     assert page.locator(".wb-overview img[src='x']").count() == 0
     with page.expect_download() as info:
-        page.get_by_text("Voor Excel (CSV)").click()
+        page.get_by_text("Antwoorden voor Excel (CSV, leesbaar)").click()
     data = open(info.value.path(), "rb").read()
-    assert data.startswith(b"\xef\xbb\xbf") and b"training;deelnemer;oefening" in data
+    assert data.startswith(b"\xef\xbb\xbf") and b"deelnemer;module;oefening;status;score;antwoord" in data
+    assert b'{"' not in data  # words for people, no JSON
     assert info.value.suggested_filename == "antwoorden_DASH1_excel.csv"
     # automatic refresh picks up a participant who joins later, without a click
     page.locator(".wb-overview").get_by_role("heading", name="Per deelnemer", exact=True).wait_for()

@@ -217,11 +217,14 @@ def test_dashboard_shows_the_workshop_escaped(store, key):
     assert XSS not in html
     assert 'download="antwoorden_ABC_excel.csv"' in html
     plots = [
-        c
+        g
         for c in board.out.children
-        if hasattr(c, "children") and any(getattr(g, "format", None) == "png" for g in c.children)
+        for g in getattr(c, "children", ())
+        if "wb-score-plot" in g._dom_classes
     ]
     assert plots, "score plot missing"
+    assert 'src="data:image/png;base64,' in plots[0].value
+    assert re.search(r'alt="Staafdiagram van de quizscores \(van \d+\): [^"]+"', plots[0].value)
 
 
 def _find(widget, css: str):

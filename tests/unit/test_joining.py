@@ -159,12 +159,15 @@ def test_every_module_has_a_panel_on_the_dashboard_and_06_to_10_show_what_was_do
     board.workshop.value = "ABC"
     shown = _html(board.out)
     for title in (
-        "Module 6 · Oefengesprekken",
-        "Module 7 · Gespreksformulieren",
-        "Module 9 · Ouders",
-        "Module 10 · Mentorrol",
+        "Oefengesprekken: hoe liepen ze af?",
+        "Gespreksformulieren: begonnen en klaar",
+        "Ouders: positieve aspecten voorbereid",
+        "Mentorrol: aantekeningen voor het gesprek op school",
     ):
         assert title in shown
+    # the tables are folded per module, under the module's own title
+    panels = next(w for w in board.out.children if "wb-panels" in w._dom_classes)
+    assert "6. Oefengesprek" in panels.titles and "10. De grenzen van de mentorrol" in panels.titles
     assert "leerling klapte dicht" in shown and "<img" not in shown
 
 

@@ -19,11 +19,11 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from workbook import aggregates, export, session
+from workbook import aggregates, export, registry, session
 from workbook.session import SessionError
 from workbook.store import Store
 from workbook.ui.common import Shows, card, close_tree, get_store, style
-from workbook.ui.html import Markup, html, notice
+from workbook.ui.html import Markup, html, join, notice
 from workbook.ui.lock import MAX_ATTEMPTS, KeyLock
 from workbook.ui.texts import tekst, tekst_html
 from workbook.ui.views.downloads import DOCX_MIME, download_link
@@ -110,6 +110,7 @@ class Dashboard(Shows):
         self.refresh_button.on_click(lambda _b: self.refresh())
         self._quiet = False
         self._generation = 0  # which overview the buttons on screen belong to
+        self._open_panel: int | None = 0  # the module whose tables are unfolded (kept across refreshes)
         self.workshop.observe(lambda _c: None if self._quiet else self.refresh(), names="value")
         self.auto.observe(self._on_auto, names="value")
         controls = widgets.HBox(
@@ -226,6 +227,14 @@ class Dashboard(Shows):
             )
             plot.add_class("wb-score-plot")
             parts.append(widgets.VBox([card(Markup(""), title=tekst("dashboard.scores_titel")), plot]))
+        parts.append(self._panels(frame))
+        parts.append(self._exports(code, frame))
+        parts.append(self._delete_box(code))
+        self._show(parts)
+
+    def _panels(self, frame: pd.DataFrame) -> widgets.Accordion:
+        """Return the dashboard tables folded per module; the module a facilitator opened stays open."""
+        by_module: dict[int, list[Markup]] = {}
         for panel in aggregates.PANELS:
             table = panel.compute(frame)
             body = _table(table) if not table.empty else html("<p class='wb-muted'>{}</p>", panel.empty_text)
@@ -233,10 +242,20 @@ class Dashboard(Shows):
                 body = body + html(
                     "<p class='wb-muted wb-more'>{}</p>", tekst("dashboard.en_nog", aantal=table.attrs["meer"])
                 )
-            parts.append(card(body, title=f"Module {panel.module} · {panel.title}"))
-        parts.append(self._exports(code, frame))
-        parts.append(self._delete_box(code))
-        self._show(parts)
+            by_module.setdefault(panel.module, []).append(
+                html('<div class="wb-card wb-panel"><h3>{}</h3>{}</div>', panel.title, body)
+            )
+        known = registry.titles()
+        numbers = sorted(by_module)
+        children = [widgets.HTML(join(by_module[n])) for n in numbers]
+        titles = tuple(
+            registry.title(spec, known) if (spec := registry.by_number(n)) else f"Module {n}" for n in numbers
+        )
+        opened = self._open_panel if self._open_panel is not None and self._open_panel < len(children) else None
+        panels = widgets.Accordion(children=children, titles=titles, selected_index=opened)
+        panels.add_class("wb-panels")
+        panels.observe(lambda change: setattr(self, "_open_panel", change["new"]), names="selected_index")
+        return panels
 
     def _show(self, parts: list[widgets.Widget]) -> None:
         """Replace the overview, closing the widgets it replaces (else every refresh leaks them)."""
