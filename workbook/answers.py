@@ -161,6 +161,7 @@ class QuizQuestion(BaseModel):
     text: str
     answer: str
     explanation: str = ""
+    also: list[str] = Field(default_factory=list)  # other answers that count as right
 
 
 @register
@@ -181,7 +182,7 @@ class QuizAnswer(Answer):
                 question = self.questions[int(key)]
             except (ValueError, IndexError):
                 continue
-            if question.answer != chosen:
+            if question.answer != chosen and chosen not in question.also:
                 wrong.append((question, chosen))
         return wrong
 

@@ -23,6 +23,11 @@ class Question:
     text: str
     answer: str
     explanation: str = ""
+    also: tuple[str, ...] = ()  # other choices that are defensible too: they count as right
+
+    def accepts(self, choice: str) -> bool:
+        """Whether ``choice`` counts as right for this question."""
+        return choice == self.answer or choice in self.also
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ class Quiz:
     @property
     def score(self) -> int:
         """Number of questions answered with the right choice."""
-        return sum(1 for i, a in self.answers.items() if self.questions[i].answer == a)
+        return sum(1 for i, a in self.answers.items() if self.questions[i].accepts(a))
 
     def answer(self, index: int, choice: str) -> Feedback:
         """Record an answer and explain it.
@@ -120,14 +125,20 @@ class Quiz:
         right = self.choices[q.answer]
         why = q.explanation or self.explanations.get(q.answer, "")
         if chosen == q.answer:
-            text = f"Dit is inderdaad '{right}'. {why}"
+            others = " of ".join(f"'{self.choices[c]}'" for c in q.also if c in self.choices)
+            text = f"Dit is inderdaad '{right}'. {why}" + (f" Ook {others} is goed te verdedigen." if others else "")
+        elif chosen in q.also:
+            text = (
+                f"Goed te verdedigen: dit kan '{self.choices[chosen]}' zijn. "
+                f"Het werkboek zet de zin bij '{right}'. {why}"
+            )
         else:
             text = f"Dit is '{right}', niet '{self.choices[chosen]}'. {why}"
-        return Feedback(chosen == q.answer, chosen, q.answer, text)
+        return Feedback(q.accepts(chosen), chosen, q.answer, text)
 
     def mistakes(self) -> list[tuple[Question, str]]:
         """List the questions answered wrongly, in question order, with the choice that was made."""
-        return [(self.questions[i], a) for i, a in sorted(self.answers.items()) if self.questions[i].answer != a]
+        return [(self.questions[i], a) for i, a in sorted(self.answers.items()) if not self.questions[i].accepts(a)]
 
     # --- persistence ------------------------------------------------------------------
 
@@ -137,7 +148,10 @@ class Quiz:
         ``answers`` has string keys (JSON objects do); :meth:`from_state` reads them back.
         """
         return {
-            "questions": [{"text": q.text, "answer": q.answer, "explanation": q.explanation} for q in self.questions],
+            "questions": [
+                {"text": q.text, "answer": q.answer, "explanation": q.explanation, "also": list(q.also)}
+                for q in self.questions
+            ],
             "answers": {str(i): a for i, a in self.answers.items()},
             "score": self.score,
             "total": len(self.questions),
@@ -154,7 +168,12 @@ class Quiz:
             If the state does not describe any valid question.
         """
         questions = [
-            Question(str(q["text"]), str(q["answer"]), str(q.get("explanation") or ""))
+            Question(
+                str(q["text"]),
+                str(q["answer"]),
+                str(q.get("explanation") or ""),
+                tuple(str(c) for c in (q.get("also") or []) if c in choices),
+            )
             for q in state.get("questions", [])
             if isinstance(q, dict) and q.get("answer") in choices and q.get("text")
         ]
@@ -181,8 +200,8 @@ def element_quiz(content: ElementenFile, n: int = 10, seed: int | None = None) -
         for eid, phrases in per_element.items():
             text = rng.choice(phrases)
             phrases.remove(text)
-            picked.append(Question(text, eid))
-    rest = [Question(t, eid) for eid, phrases in per_element.items() for t in phrases]
+            picked.append(Question(text, eid, also=content.also_right(text)))
+    rest = [Question(t, eid, also=content.also_right(t)) for eid, phrases in per_element.items() for t in phrases]
     rng.shuffle(rest)
     picked.extend(rest[: max(0, n - len(picked))])
     rng.shuffle(picked)

@@ -216,12 +216,7 @@ def test_dashboard_shows_the_workshop_escaped(store, key):
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert XSS not in html
     assert 'download="antwoorden_ABC_excel.csv"' in html
-    plots = [
-        g
-        for c in board.out.children
-        for g in getattr(c, "children", ())
-        if "wb-score-plot" in g._dom_classes
-    ]
+    plots = [g for c in board.out.children for g in getattr(c, "children", ()) if "wb-score-plot" in g._dom_classes]
     assert plots, "score plot missing"
     assert 'src="data:image/png;base64,' in plots[0].value
     assert re.search(r'alt="Staafdiagram van de quizscores \(van \d+\): [^"]+"', plots[0].value)

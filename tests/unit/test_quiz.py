@@ -88,3 +88,36 @@ def test_from_state_drops_what_no_longer_fits(data):
     assert again.answers == {0: "normaliseren"}
     with pytest.raises(ValueError):
         Quiz.from_state({"questions": []}, quiz.choices, quiz.explanations)
+
+
+def test_a_phrase_that_fits_two_elements_accepts_both_and_says_so():
+    from workbook import content
+    from workbook.quiz import Question, Quiz, element_choices
+
+    data = content.load("elementen")
+    assert data.also_right("Wat is je volgende stap vooruit?") == ("kleine_stap",)
+    choices, explanations = element_choices(data)
+    quiz = Quiz(
+        [Question("Wat is je volgende stap vooruit?", "vervolggesprek", also=("kleine_stap",))], choices, explanations
+    )
+    fb = quiz.answer(0, "kleine_stap")
+    assert fb.correct and "Goed te verdedigen" in fb.explanation and quiz.score == 1 and quiz.mistakes() == []
+    again = Quiz.from_state(quiz.state(), choices, explanations)
+    assert again.questions[0].also == ("kleine_stap",) and again.score == 1
+    wrong = Quiz(
+        [Question("Wat is je volgende stap vooruit?", "vervolggesprek", also=("kleine_stap",))], choices, explanations
+    )
+    assert not wrong.answer(0, "erkennen").correct
+    # the dashboard's "vaak fout" does not count a defensible answer as a mistake
+    from workbook.answers import QuizAnswer
+
+    stored = QuizAnswer.model_validate(quiz.state())
+    assert stored.mistakes() == []
+    # a phrase named under ook_goed must be an example of another element
+    import pytest
+    from pydantic import ValidationError
+
+    raw = data.model_dump()
+    raw["ook_goed"] = [{"zin": "Bestaat niet.", "elementen": ["erkennen"]}]
+    with pytest.raises(ValidationError):
+        type(data).model_validate(raw)

@@ -110,11 +110,19 @@ class Element(_Strict):
     valkuilen: list[Text] = Field(min_length=2)
 
 
+class OokGoed(_Strict):
+    """An example phrase that also fits other elements: the quiz accepts those answers too."""
+
+    zin: Text
+    elementen: list[ElementId] = Field(min_length=1)
+
+
 class ElementenFile(_File):
     """``elementen.yaml``: the seven elements in the order of :data:`ELEMENT_IDS`, each example phrase once."""
 
     inleiding: Text
     elementen: list[Element] = Field(min_length=7, max_length=7)
+    ook_goed: list[OokGoed] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _in_order(self) -> ElementenFile:
@@ -127,7 +135,19 @@ class ElementenFile(_File):
         dupes = {p for p in all_phrases if all_phrases.count(p) > 1}
         if dupes:
             raise ValueError("een voorbeeldzin staat bij meer dan één element: " + "; ".join(sorted(dupes)))
+        home = {p: e.id for e in self.elementen for p in e.voorbeelden}
+        for extra in self.ook_goed:
+            if extra.zin not in home:
+                raise ValueError(f"ook_goed: '{extra.zin}' is geen voorbeeldzin van een element")
+            if home[extra.zin] in extra.elementen:
+                raise ValueError(
+                    f"ook_goed: '{extra.zin}' staat al bij {home[extra.zin]}; noem alleen de andere elementen"
+                )
         return self
+
+    def also_right(self, phrase: str) -> tuple[str, ...]:
+        """Return the other elements a phrase also fits (the quiz accepts them too)."""
+        return tuple(next((x.elementen for x in self.ook_goed if x.zin == phrase), ()))
 
 
 # --- listening --------------------------------------------------------------------------
