@@ -106,12 +106,13 @@ def meeting_quiz(data: LeerlingbesprekingFile, seed: int | None = None) -> Quiz:
 
 
 def role_quiz(data: MentorrolFile, seed: int | None = None) -> Quiz:
-    """Build a quiz of mentor-role tasks: does the mentor do this, or pass it on to the care team."""
+    """Build a quiz of realistic cases: does the mentor handle this, or pass it on to the care team?
+
+    The cases (``casussen``) are situations, not the bullets of the explanation, so the quiz asks
+    the participant to apply the distinction rather than recall it.
+    """
     rng = random.Random(seed)
-    questions = [
-        Question(t, "wel", "Dit is basisbegeleiding, signaleren of communicatie.") for t in data.wel_mentortaak
-    ]
-    questions += [Question(t, "niet", data.doorverwijzen) for t in data.niet_mentortaak]
+    questions = [Question(c.situatie, c.antwoord, c.uitleg) for c in data.casussen]
     rng.shuffle(questions)
     choices = {"wel": "Hoort bij de mentor", "niet": "Geef het door"}
     explanations = {"wel": "De mentor doet dit zelf.", "niet": "Dit hoort bij de zorg, niet bij de mentor."}

@@ -38,9 +38,14 @@ def test_meeting_and_role_quizzes_come_from_the_content():
         assert not {pair.probleemgericht, pair.oplossingsgericht} <= shown
     role = content.load("mentorrol")
     rq = practice.role_quiz(role, seed=1)
-    assert len(rq.questions) == len(role.wel_mentortaak) + len(role.niet_mentortaak)
+    assert len(rq.questions) == len(role.casussen) >= 10
+    assert {q.answer for q in rq.questions} == {"wel", "niet"}
+    # cases, not the explanation's own bullets repeated word for word
+    bullets = set(role.wel_mentortaak) | set(role.niet_mentortaak)
+    assert not {q.text for q in rq.questions} & bullets
     niet = next(i for i, q in enumerate(rq.questions) if q.answer == "niet")
-    assert role.doorverwijzen in rq.answer(niet, "wel").explanation
+    case = next(c for c in role.casussen if c.situatie == rq.questions[niet].text)
+    assert case.uitleg in rq.answer(niet, "wel").explanation
 
 
 def test_form_exports_escape_and_leave_room_when_blank():

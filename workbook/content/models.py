@@ -420,6 +420,14 @@ class Gespreksonderwerp(_Strict):
     vragen: list[Text] = Field(min_length=1)
 
 
+class RolCasus(_Strict):
+    """A realistic situation: does the mentor handle it, or pass it on (and to whom, and why)?"""
+
+    situatie: Text
+    antwoord: Literal["wel", "niet"]
+    uitleg: Text
+
+
 class MentorrolFile(_File):
     """``mentorrol.yaml``: what is and is not the mentor's task, when to refer, topics and points of attention."""
 
@@ -429,6 +437,7 @@ class MentorrolFile(_File):
     doorverwijzen: Text
     onderwerpen: list[Gespreksonderwerp] = Field(min_length=5)
     aandachtspunten: list[Gespreksonderwerp] = Field(min_length=3)
+    casussen: list[RolCasus] = Field(min_length=6)
 
 
 class Kaartveld(_Strict):
