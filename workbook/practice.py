@@ -106,7 +106,7 @@ def meeting_quiz(data: LeerlingbesprekingFile, seed: int | None = None) -> Quiz:
 
 
 def role_quiz(data: MentorrolFile, seed: int | None = None) -> Quiz:
-    """Build a quiz of realistic cases: does the mentor handle this, or pass it on to the care team?
+    """Build a quiz of realistic cases: the mentor handles each one, or passes it on to the care team.
 
     The cases (``casussen``) are situations, not the bullets of the explanation, so the quiz asks
     the participant to apply the distinction rather than recall it.

@@ -316,3 +316,27 @@ def test_every_text_the_interface_asks_for_exists_with_the_fields_it_fills():
     assert asked > 100
     assert all(field_label(key) for key, _kind in FIELDS)
     assert all(field_label(key, "oefengesprek_maken") for key, _kind in PRACTICE_FIELDS)
+
+
+def test_the_texts_in_exercises_pass_the_spelling_and_style_check():
+    from workbook.content.spelling import check_spelling, dictionary_path
+
+    assert dictionary_path() is not None, "install the Dutch dictionary: sudo apt-get install hunspell-nl"
+    assert [str(f) for f in check_spelling()] == []
+
+
+def test_the_spelling_check_finds_typos_and_style_slips(tmp_path):
+    from workbook.content.spelling import check_spelling
+
+    (tmp_path / "woordenlijst.txt").write_text("Smartie\n", encoding="utf-8")
+    (tmp_path / "x.yaml").write_text(
+        "id: geen_tekst_maar_een_sleutel\n"
+        "tekst: De leeerling ziet dat het cijfer omhoog gaat  , «mooi» zegt de de mentor.\n"
+        "goed: Waarom voel je je zo? Smartie is een naam uit de woordenlijst.\n",
+        encoding="utf-8",
+    )
+    found = [str(f) for f in check_spelling(tmp_path)]
+    text = "\n".join(found)
+    assert "‘leeerling’" in text and "omhooggaan" in text and "twee spaties" in text
+    assert "spatie vóór een leesteken" in text and "Franse aanhalingstekens" in text and "‘de de’" in text
+    assert all("(goed)" not in f and "(id)" not in f for f in found)  # 'je je' is Dutch; ids are skipped

@@ -237,7 +237,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fout in workbook/feedback/regels/{name}:", *(f"- {p}" for p in problems), sep="\n", file=sys.stderr)
     if not rule_problems:
         print("De feedbackregels en al hun voorbeelden zijn in orde.")
-    return 1 if errors or rule_problems else 0
+    spelling = _report_spelling()
+    return 1 if errors or rule_problems or spelling else 0
+
+
+def _report_spelling() -> list[str]:
+    """Print the spelling and style findings in ``exercises/``; return them."""
+    from workbook.content.spelling import check_spelling  # noqa: PLC0415 (only this command checks spelling)
+
+    try:
+        spelling = [str(f) for f in check_spelling()]
+    except FileNotFoundError as exc:
+        spelling = [str(exc)]
+    for finding in spelling:
+        print(f"Spelling en stijl: {finding}", file=sys.stderr)
+    if not spelling:
+        print("Spelling en stijl van de teksten in exercises/ zijn in orde (woordenboek: hunspell-nl).")
+    return spelling
 
 
 FolderItem = Rollenspel | Oefengesprek

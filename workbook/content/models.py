@@ -421,7 +421,7 @@ class Gespreksonderwerp(_Strict):
 
 
 class RolCasus(_Strict):
-    """A realistic situation: does the mentor handle it, or pass it on (and to whom, and why)?"""
+    """A realistic situation, and whether the mentor handles it or passes it on (and why)."""
 
     situatie: Text
     antwoord: Literal["wel", "niet"]
