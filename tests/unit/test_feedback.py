@@ -426,3 +426,17 @@ def test_reasons_name_what_was_found_for_every_development_question():
         if lx.INVITATION.match(row[0].lower()) and row[0].rstrip().endswith("."):
             assert "Let op: het vraagteken ontbreekt." not in analysis.reasons, row[0]
     assert wrong == []
+
+
+def test_a_rewrite_tip_never_replaces_a_question_word_by_a_question_word():
+    from workbook.feedback import lexicon as lx
+
+    questions, _goals, _utterances = development_set()
+    for row in questions:
+        tip = feedback.analyse_question(row[0]).suggestion or ""
+        found = re.search(r"in plaats van met '([^']+)'", tip)
+        if found:
+            word = found.group(1)
+            assert word not in lx.QUESTION_WORDS and word not in lx.PREPOSITIONS and word not in lx.CONJUNCTIONS, row[0]
+    choice = feedback.analyse_question("Welke wil je eerst doen, wiskunde of Frans?")
+    assert not choice.open and "keuze" in choice.suggestion

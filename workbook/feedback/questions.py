@@ -411,8 +411,12 @@ def analyse_question(text: object) -> QuestionAnalysis:
 
 def _suggest(is_open: bool, lens: str, first_word: str, sentence: str) -> str | None:
     tips = []
-    if not is_open:
-        verb = f" in plaats van met '{first_word}'" if first_word else ""
+    if not is_open and first_word in lx.QUESTION_WORDS:
+        # closed by a choice ("Wil je wiskunde of Frans?"): the question word is fine, the options are not
+        tips.append("Maak er een open vraag van: laat de keuze tussen opties weg en laat de leerling zelf antwoorden.")
+    elif not is_open:
+        named = first_word and first_word not in lx.PREPOSITIONS and first_word not in lx.CONJUNCTIONS
+        verb = f" in plaats van met '{first_word}'" if named else ""
         tips.append(
             f"Maak er een open vraag van: begin met 'wat', 'hoe' of 'wanneer'{verb}, of nodig uit met 'Vertel eens...'."
         )
