@@ -194,3 +194,49 @@ def test_a_participant_can_join_and_work_with_the_keyboard_only(page, voila_url)
     page.keyboard.press("Enter")
     page.locator(".wb-quiz-feedback:visible").get_by_text(re.compile("Goed|Niet helemaal")).wait_for()
     assert page.dialogs == []
+
+
+def test_no_serious_axe_violations_in_a_debrief_and_a_look_back(page, voila_url):
+    problems: dict[str, list[str]] = {}
+    join_workshop(page, voila_url, "AXE3", "Ravi")
+    titles = registry.titles()
+
+    def go(module_id: str) -> None:
+        spec = registry.by_id(module_id)
+        page.locator(".wb-nav-menu select").select_option(label=registry.title(spec, titles))
+        page.locator(".wb-module-title", has_text=titles[spec.number][0]).wait_for()
+
+    # module 5: a group, a role, the clock, then the shared debrief
+    go("rollenspel")
+    page.locator(".wb-rp-group input").fill("groep axe")
+    page.locator("button.wb-rp-join").click()
+    page.locator("button.wb-rp-role-mentor").click()
+    page.locator(".wb-rp-card").get_by_text("Jij bent de mentor").wait_for()
+    problems["module 5, rol gekozen"] = serious_violations(page)
+    page.locator("button.wb-rp-start").click()
+    page.locator("button.wb-rp-stop").click()
+    page.locator("button.wb-rp-stop-yes").click()
+    page.locator(".wb-rp-timeline").get_by_text("Nabespreking").wait_for()
+    problems["module 5, nabespreking"] = serious_violations(page)
+    # module 6: a whole practice conversation and its look-back
+    go("oefengesprek")
+    page.locator(".wb-conv-choice select").select_option(label="Daan komt te laat")
+    for said in (
+        "Ik hoor dat je straf verwacht, maar daar gaat het me nu niet om.",
+        "Wat is een kleine stap die je morgen kunt proberen?",
+        "Ik schrijf het op en volgende week maandag kijken we samen hoe het ging.",
+    ):
+        count = page.locator(".wb-conv-transcript .wb-conv-student").count()
+        page.locator(".wb-conv-text textarea").fill(said)
+        page.locator("button.wb-conv-send").click()
+        page.wait_for_function(f"document.querySelectorAll('.wb-conv-transcript .wb-conv-student').length > {count}")
+    problems["module 6, gesprek"] = serious_violations(page)
+    # module 11: a filled card
+    go("gesprekskaart")
+    page.locator("button.wb-kaart-nieuw").click()
+    page.locator(".wb-kaart-leerling input").fill("Sanne de Vries")
+    page.locator(".wb-kaart-stap textarea").fill("Beter je best doen")
+    page.locator(".wb-kaart-stapcheck").wait_for()
+    problems["module 11, kaart"] = serious_violations(page)
+    problems = {k: v for k, v in problems.items() if v}
+    assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())

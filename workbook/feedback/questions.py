@@ -389,7 +389,12 @@ def analyse_question(text: object) -> QuestionAnalysis:
         is_question = False  # "Als ik het goed begrijp, lukt het op woensdag niet.": inversion after a clause
     if not is_question:
         lens, lens_reasons, lens_codes = _lens(lens_text)
-        reasons.append("Dit is geen vraag: er staat geen vraagteken en de zin begint niet met een vraagwoord.")
+        if sentence.endswith("!"):
+            reasons.append("Dit is een uitroep, geen vraag.")
+        elif words(sentence) and words(sentence)[0] in lx.QUESTION_WORDS:
+            reasons.append("Dit is geen vraag maar een mededeling: er staat geen vraagteken.")
+        else:
+            reasons.append("Dit is geen vraag: er staat geen vraagteken en de zin begint niet met een vraagwoord.")
         return QuestionAnalysis(False, False, lens, reasons + lens_reasons, None, ["geen_vraag", *lens_codes])
 
     first_word = words(head)[0] if words(head) else ""
