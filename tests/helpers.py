@@ -15,3 +15,13 @@ def widget_html(widget) -> str:
     for child in getattr(widget, "children", ()):
         out.append(widget_html(child))
     return "\n".join(out)
+
+
+def file_bytes(path) -> bytes:  # noqa: ANN001 - a pathlib.Path
+    """Return an SQLite database file with its write-ahead log and shared memory, as stored on disk."""
+    data = b""
+    for suffix in ("", "-wal", "-shm"):
+        p = path.parent / (path.name + suffix)
+        if p.exists():
+            data += p.read_bytes()
+    return data

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from docx import Document
 from icalendar import Calendar
 
-from tests.helpers import widget_html
+from tests.helpers import file_bytes, widget_html
 from workbook import answers, cards, export, registry
 from workbook.answers import CardAnswer
 from workbook.cards import StoredCard
@@ -208,15 +208,6 @@ def test_the_csv_has_one_readable_row_per_card():
 # --- store: private, deletion, retention ---------------------------------------------------------------
 
 
-def _file_bytes(path) -> bytes:
-    data = b""
-    for suffix in ("", "-wal", "-shm"):
-        p = path.parent / (path.name + suffix)
-        if p.exists():
-            data += p.read_bytes()
-    return data
-
-
 def test_deleting_a_card_removes_every_stored_version_from_the_file(tmp_path):
     path = tmp_path / "del.sqlite"
     store = Store(f"sqlite:///{path}")
@@ -226,7 +217,7 @@ def test_deleting_a_card_removes_every_stored_version_from_the_file(tmp_path):
     assert len(store.history("zelfstudie", "Sanne", cards.exercise_of("k1"))) == 2
     assert store.delete_answers("zelfstudie", "Sanne", [cards.exercise_of("k1")]) == 2
     assert store.history("zelfstudie", "Sanne", cards.exercise_of("k1")) == []
-    assert b"Pietje Puk" not in _file_bytes(path)
+    assert b"Pietje Puk" not in file_bytes(path)
     left = cards.load_cards(store, Session("zelfstudie", "Sanne", "t"))
     assert [c.id for c in left] == ["k2"] and left[0].card.stap == "blijft"
     assert store.delete_answers("zelfstudie", "Sanne", []) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
+from tests.helpers import file_bytes
 from workbook import store as store_mod
 from workbook.store import MAX_ANSWER_CHARS, SCHEMA_VERSION, Store, StoreError
 
@@ -162,15 +163,6 @@ def test_default_url_lives_in_the_data_folder(tmp_path, monkeypatch):
     assert store_mod.default_url() == "postgresql+psycopg://x@/y"
 
 
-def _file_bytes(path) -> bytes:
-    data = b""
-    for suffix in ("", "-wal", "-shm"):
-        p = path.parent / (path.name + suffix)
-        if p.exists():
-            data += p.read_bytes()
-    return data
-
-
 def test_deleted_text_is_gone_from_the_database_file(tmp_path):
     """The fault: deleted answers stayed readable in the SQLite file and its WAL."""
     path = tmp_path / "gone.sqlite"
@@ -178,9 +170,9 @@ def test_deleted_text_is_gone_from_the_database_file(tmp_path):
     store.create_training("ABC")
     store.claim_alias("ABC", "Geheimenaam")
     store.save("ABC", "Geheimenaam", "x", {"tekst": "Leerling Pietje Puk uit 3B"})
-    assert b"Pietje Puk" in _file_bytes(path)
+    assert b"Pietje Puk" in file_bytes(path)
     store.delete_workshop("ABC")
-    assert b"Pietje Puk" not in _file_bytes(path) and b"Geheimenaam" not in _file_bytes(path)
+    assert b"Pietje Puk" not in file_bytes(path) and b"Geheimenaam" not in file_bytes(path)
     assert not store.training_exists("ABC")
 
 
@@ -193,7 +185,7 @@ def test_participants_remove_their_own_history(tmp_path):
     store.save("ABC", "Ali", "x", {"tekst": "van Ali"})
     assert store.prune_history("ABC", "Sanne") == 1
     assert store.load("ABC", "Sanne", "x") == {"tekst": "over J."} and store.load("ABC", "Sanne", "y")
-    assert b"Jan de Vries" not in _file_bytes(path)
+    assert b"Jan de Vries" not in file_bytes(path)
     store.claim_alias("ABC", "Sanne")
     assert store.delete_participant("ABC", "Sanne") == 2
     assert store.load("ABC", "Sanne", "x") is None and store.aliases("ABC") == []
