@@ -13,7 +13,15 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.helpers import ARTIFACTS, FACILITATOR_KEY, SERVER_DB, join_workshop, open_page, open_training
+from tests.browser.helpers import (
+    ARTIFACTS,
+    FACILITATOR_KEY,
+    SERVER_DB,
+    WIDGET_TIMEOUT_MS,
+    join_workshop,
+    open_page,
+    open_training,
+)
 from workbook import registry
 from workbook.store import Store
 
@@ -121,7 +129,7 @@ SMALL_TARGETS_JS = """() => [...document.querySelectorAll(
 def test_every_module_fits_a_phone_and_a_tablet(browser, voila_url, device, width, height):
     context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", has_touch=True)
     page = context.new_page()
-    page.set_default_timeout(60_000)
+    page.set_default_timeout(WIDGET_TIMEOUT_MS)
     problems: dict[str, object] = {}
     try:
         join_workshop(page, voila_url, f"MOB{width}", "Mo")
@@ -150,6 +158,23 @@ def test_every_module_fits_a_phone_and_a_tablet(browser, voila_url, device, widt
             if spec is not None:  # the screenshot shows the module's top: its heading and tabs
                 page.locator(".wb-module-title").evaluate("el => el.scrollIntoView()")
             page.screenshot(path=str(shots / f"{device}_{name}.png"), full_page=True)
+        # the facilitator's pages, unlocked (a facilitator may walk round the room with a tablet or phone)
+        facilitator = ("begeleider/dashboard.ipynb", "begeleider/aanmelden.ipynb", "begeleider/bespreken.ipynb")
+        for notebook in facilitator if width != 360 else ():
+            open_page(page, voila_url, notebook, ".wb-key input")
+            page.fill(".wb-key input", FACILITATOR_KEY)
+            page.click("button.wb-unlock")
+            page.wait_for_selector(".wb-key input", state="detached")
+            if notebook.endswith("dashboard.ipynb"):
+                page.locator(".wb-workshop select").select_option(f"MOB{width}")
+                page.locator(".wb-overview").get_by_text("Mo").first.wait_for()
+            overflow = page.evaluate(OVERFLOW_JS)
+            if overflow["scroll"] > 0:
+                problems[f"{notebook}: schuift {overflow['scroll']} px opzij"] = overflow["wide"]
+            small = page.evaluate(SMALL_TARGETS_JS)
+            if small:
+                problems[f"{notebook}: knoppen lager dan 44 px"] = small[:8]
+            page.screenshot(path=str(shots / f"{device}_{notebook.split('/')[-1][:-6]}.png"), full_page=True)
     finally:
         context.close()
     assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())
