@@ -569,7 +569,7 @@ def main(argv: list[str] | None = None) -> int:
         log.close()
 
     # answers saved versus typed
-    frame = store.frame(CODE)
+    frame = store.frame(CODE, include_private=True)  # typed texts include the gesprekskaart of module 11
     saved_text: dict[str, str] = {}
     for row in frame.itertuples():
         saved_text.setdefault(row.participant, "")

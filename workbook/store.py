@@ -380,19 +380,21 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
 
-    def frame(self, workshop: str) -> pd.DataFrame:
+    def frame(self, workshop: str, include_private: bool = False) -> pd.DataFrame:
         """Return one row per latest answer in a workshop, for the facilitator's pages and exports.
 
         Columns: ``workshop``, ``participant``, ``exercise``, ``saved_at``, ``answer`` (dict).
         The answers of private modules (a mentor's own gesprekskaarten about real students,
-        :func:`workbook.registry.is_private`) are never part of it.
+        :func:`workbook.registry.is_private`) are left out unless ``include_private`` (for a
+        check of the store itself, such as the workshop benchmark; never for a facilitator).
         """
         from workbook import registry
 
+        hidden = () if include_private else registry.private_prefixes()
         latest = (
             sa.select(sa.func.max(answers.c.id).label("id"))
             .where(answers.c.workshop == workshop)
-            .where(*(~answers.c.exercise.startswith(p, autoescape=True) for p in registry.private_prefixes()))
+            .where(*(~answers.c.exercise.startswith(p, autoescape=True) for p in hidden))
             .group_by(answers.c.participant, answers.c.exercise)
             .subquery()
         )

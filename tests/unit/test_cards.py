@@ -233,6 +233,7 @@ def test_a_facilitator_never_sees_cards(store):
     assert b"geheim" not in export.answers_csv(frame, excel=True)
     assert "zelfstudie" not in store.workshops()
     assert store.frame("zelfstudie").empty  # not even when asked for self-study by name
+    assert list(store.frame("ABC", include_private=True)["exercise"]) == ["01_elementen.quiz", "11_gesprekskaart.k1"]
     # the participant's own list still has the card
     assert [c.id for c in cards.load_cards(store, Session("ABC", "Sanne", "t"))] == ["k1"]
 
