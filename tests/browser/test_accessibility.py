@@ -123,6 +123,25 @@ SMALL_TARGETS_JS = """() => [...document.querySelectorAll(
   .map(el => (el.innerText || el.className || el.tagName).toString().slice(0, 40))"""
 
 
+CUT_JS = """() => [...document.querySelectorAll('.lm-TabBar-tabLabel, .p-TabBar-tabLabel, button')]
+  .filter(t => t.getBoundingClientRect().width > 0 && t.scrollWidth > t.clientWidth + 1).map(t => t.innerText)"""
+
+
+def _layout_problems(page, where: str) -> dict[str, object]:
+    """What does not fit the screen now: sideways scrolling, targets under 44 px, cut labels."""
+    found: dict[str, object] = {}
+    overflow = page.evaluate(OVERFLOW_JS)
+    if overflow["scroll"] > 0:
+        found[f"{where}: schuift {overflow['scroll']} px opzij"] = overflow["wide"]
+    small = page.evaluate(SMALL_TARGETS_JS)
+    if small:
+        found[f"{where}: knoppen lager dan 44 px"] = small[:8]
+    cut = page.evaluate(CUT_JS)
+    if cut:
+        found[f"{where}: afgekapte tabbladen of knoppen"] = cut
+    return found
+
+
 @pytest.mark.parametrize(
     ("device", "width", "height"), [("telefoon", 390, 844), ("smal", 360, 780), ("tablet", 820, 1180)]
 )
@@ -141,19 +160,7 @@ def test_every_module_fits_a_phone_and_a_tablet(browser, voila_url, device, widt
                 page.locator(".wb-nav-menu select").select_option(label=registry.title(spec, titles))
                 page.locator(".wb-module-title", has_text=titles[spec.number][0]).wait_for()
             where = "start" if spec is None else f"module {spec.number}"
-            overflow = page.evaluate(OVERFLOW_JS)
-            if overflow["scroll"] > 0:
-                problems[f"{where}: schuift {overflow['scroll']} px opzij"] = overflow["wide"]
-            small = page.evaluate(SMALL_TARGETS_JS)
-            if small:
-                problems[f"{where}: knoppen lager dan 44 px"] = small[:8]
-            cut = page.evaluate(
-                "() => [...document.querySelectorAll('.lm-TabBar-tabLabel, .p-TabBar-tabLabel, button')]"
-                ".filter(t => t.getBoundingClientRect().width > 0 && t.scrollWidth > t.clientWidth + 1)"
-                ".map(t => t.innerText)"
-            )
-            if cut:
-                problems[f"{where}: afgekapte tabbladen of knoppen"] = cut
+            problems.update(_layout_problems(page, where))
             name = re.sub(r"\W+", "_", where)
             if spec is not None:  # the screenshot shows the module's top: its heading and tabs
                 page.locator(".wb-module-title").evaluate("el => el.scrollIntoView()")
@@ -168,12 +175,7 @@ def test_every_module_fits_a_phone_and_a_tablet(browser, voila_url, device, widt
             if notebook.endswith("dashboard.ipynb"):
                 page.locator(".wb-workshop select").select_option(f"MOB{width}")
                 page.locator(".wb-overview").get_by_text("Mo").first.wait_for()
-            overflow = page.evaluate(OVERFLOW_JS)
-            if overflow["scroll"] > 0:
-                problems[f"{notebook}: schuift {overflow['scroll']} px opzij"] = overflow["wide"]
-            small = page.evaluate(SMALL_TARGETS_JS)
-            if small:
-                problems[f"{notebook}: knoppen lager dan 44 px"] = small[:8]
+            problems.update(_layout_problems(page, notebook))
             page.screenshot(path=str(shots / f"{device}_{notebook.split('/')[-1][:-6]}.png"), full_page=True)
     finally:
         context.close()

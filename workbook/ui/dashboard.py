@@ -400,7 +400,13 @@ class Dashboard(Shows):
     def _delete_box(self, code: str) -> widgets.VBox:
         generation = self._generation
         confirm = widgets.Checkbox(description=tekst("dashboard.verwijderen_vinkje", code=code), indent=False)
-        button = widgets.Button(description="Verwijderen", button_style="danger", icon="trash", disabled=True)
+        button = widgets.Button(
+            description="Verwijderen",
+            button_style="danger",
+            icon="trash",
+            disabled=True,
+            layout=widgets.Layout(width="auto"),
+        )
         button.add_class("wb-delete")
         confirm.observe(lambda c: setattr(button, "disabled", not c["new"]), names="value")
         message = widgets.HTML()
@@ -423,7 +429,7 @@ class Dashboard(Shows):
         return widgets.VBox(
             [
                 card(html("<p>{}</p>", tekst("dashboard.verwijderen")), title="Gegevens verwijderen"),
-                widgets.HBox([confirm, button]),
+                widgets.HBox([confirm, button], layout=widgets.Layout(flex_flow="row wrap")),
                 message,
             ]
         )
