@@ -33,6 +33,7 @@ def development_set() -> tuple[list, list, list]:
         *ROUND_14,
         *ROUND_15,
         *ROUND_16,
+        *ROUND_17,
     )
     rounds = [load(f"ontwikkelset_{i}.yaml") for i in (2, 3, 4, 5)] + [load(name) for name in later]
     return (

@@ -16,15 +16,16 @@ from workbook.content import ELEMENT_IDS
 
 ENGINE = Path(feedback.__file__).resolve().parent
 
-# Accuracy on the development set (rounds 1-12: 3148 questions, 950 goals, 1688 utterances). Rounds
-# 5-12 were written blind to the rules and the word model learns from them, so these figures are
-# not evidence of generalisation: the held-out sets below are.
+# Accuracy on the development set (rounds 1-17: 3904 questions, 1760 goals, 2685 utterances). Rounds
+# 5-17 were written blind to the rules and the word model learns from them, so these figures are
+# not evidence of generalisation: the held-out sets below are. Round 17 counts a period ("in 4 havo",
+# "dit jaar") as a deadline where older rounds do not, so the tijdgebonden floor went from 0.97 to 0.96.
 THRESHOLDS = {
     "open/gesloten": 0.97,
     "bril": 0.92,
     "doel specifiek": 0.86,
     "doel meetbaar": 0.88,
-    "doel tijdgebonden": 0.97,
+    "doel tijdgebonden": 0.96,
     "doel positief": 0.95,
     "element top-1": 0.91,
 }
