@@ -9,6 +9,7 @@ is in :mod:`workbook.cards`; each card is saved as its own exercise like any oth
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -87,7 +88,7 @@ class CardView(Exercise[CardAnswer]):
 
     model = CardAnswer
 
-    def __init__(self, data: GesprekskaartFile, lookup: Any) -> None:  # noqa: ANN401 - a plain callable
+    def __init__(self, data: GesprekskaartFile, lookup: Callable[[str], StoredCard | None]) -> None:
         self.data = data
         self._lookup = lookup
         self.card_id = ""
@@ -504,7 +505,7 @@ class CardBook:
         n = store.delete_answers(sess.workshop, sess.participant, [cards.exercise_of(i) for i in ids])
         if self.editor.card_id in ids:
             self._go(cards.new_card_id(), CardAnswer(datum=self.today))
-            self.tabs.selected_index = 0 if len(ids) > 1 else self.tabs.selected_index
+            self.tabs.selected_index = 0
         self.refresh()
         return n
 
