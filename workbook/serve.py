@@ -441,6 +441,9 @@ def run_voila(
     # pool of kernels starts at once (a collision left a participant's page hanging), and
     # nothing of a kernel's traffic on the network.
     config.KernelManager.transport = "ipc"
+    # The time on every line, so a facilitator (or a test) can tell when a page or kernel waited.
+    config.Voila.log_format = "%(asctime)s [%(name)s] %(levelname)s | %(message)s"
+    config.Voila.log_datefmt = "%H:%M:%S"
     app = app_class(config=config)
     app.initialize(voila_argv(host, port, pool, cull_after))
     app.start()

@@ -17,6 +17,7 @@ from tests.browser.helpers import (
     CHROMIUM_ARGS,
     SERVER_DB,
     WIDGET_TIMEOUT_MS,
+    close_context,
     free_port,
     make_server_env,
     start_server,
@@ -78,4 +79,4 @@ def page(browser, request):
     try:
         pg.screenshot(path=str(shots / f"{name}.png"), full_page=True)
     finally:
-        context.close()
+        close_context(context)

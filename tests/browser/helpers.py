@@ -97,6 +97,21 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.wait(timeout=15)
 
 
+def close_context(context) -> None:
+    """Close a browser context as a person closes their tabs: each page runs its unload handlers.
+
+    Voilà's page asks the server to shut its kernel down when the tab closes; Playwright's
+    ``context.close()`` alone skips that, so the test server would keep every kernel until
+    the idle cull and serve later tests from a crowded machine.
+    """
+    for pg in list(context.pages):
+        try:
+            pg.close(run_before_unload=True)
+        except Exception:  # noqa: BLE001 - a crashed or closed page still lets the context close
+            pass
+    context.close()
+
+
 def open_training(code: str, db: str | None = None) -> str:
     """Open a training as the facilitator does on the dashboard (participants cannot create one)."""
     from workbook.session import normalise_code

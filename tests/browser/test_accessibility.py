@@ -18,6 +18,7 @@ from tests.browser.helpers import (
     FACILITATOR_KEY,
     SERVER_DB,
     WIDGET_TIMEOUT_MS,
+    close_context,
     join_workshop,
     open_page,
     open_training,
@@ -178,7 +179,7 @@ def test_every_module_fits_a_phone_and_a_tablet(browser, voila_url, device, widt
             problems.update(_layout_problems(page, notebook))
             page.screenshot(path=str(shots / f"{device}_{notebook.split('/')[-1][:-6]}.png"), full_page=True)
     finally:
-        context.close()
+        close_context(context)
     assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())
 
 

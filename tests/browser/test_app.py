@@ -7,6 +7,7 @@ import time
 
 from tests.browser.helpers import (
     assert_clean,
+    close_context,
     free_port,
     join_workshop,
     kernel_alive,
@@ -84,7 +85,7 @@ def test_a_shared_link_to_a_module_opens_that_module(page, voila_url):
         other.locator(".wb-module-title", has_text="Doelen volgens SMARTI").wait_for()
         assert "Je werkt als Sem" in other.inner_text(".wb-session-bar")
     finally:
-        other.context.close()
+        close_context(other.context)
 
 
 def test_a_culled_kernel_loses_nothing(browser, tmp_path):
@@ -120,7 +121,7 @@ def test_a_culled_kernel_loses_nothing(browser, tmp_path):
         again.get_by_role("tab", name="Gesprek (mentor)").click()
         assert again.locator(".wb-form-gesprek-0 textarea").input_value() == "Plannen voor de toetsweek."
     finally:
-        context.close()
+        close_context(context)
         stop_server(proc)
 
 
@@ -137,4 +138,4 @@ def test_closing_the_app_after_moving_between_modules_gives_its_kernel_back(brow
     assert kernel_alive(voila_url, kernel)
     tab.close(run_before_unload=True)
     wait_until(lambda: not kernel_alive(voila_url, kernel), what="kernel shutdown after closing the app")
-    context.close()
+    close_context(context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.browser.helpers import (
     FACILITATOR_KEY,
     assert_clean,
+    close_context,
     join_workshop,
     open_module,
     open_page,
@@ -28,7 +29,7 @@ def _answer(browser, voila_url, alias: str, text: str) -> None:
         wait_for_new_save(page, before)
         page.wait_for_function("document.querySelectorAll('.wb-status-pending').length === 0")
     finally:
-        page.context.close()
+        close_context(page.context)
 
 
 def _pick(page, needle: str) -> None:

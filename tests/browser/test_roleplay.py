@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.helpers import assert_clean, join_workshop, open_module
+from tests.browser.helpers import assert_clean, close_context, join_workshop, open_module
 
 
 def _open(page, voila_url, code, alias, title):
@@ -79,7 +79,7 @@ def test_three_screens_play_one_round(browser, voila_url):
     finally:
         for name, page in (("mentor", mentor), ("student", student), ("observer", observer)):
             page.screenshot(path=f"artifacts/screenshots/module05_{name}_end.png", full_page=True)
-            page.context.close()
+            close_context(page.context)
 
 
 def _talk(page, turns):

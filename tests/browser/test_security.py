@@ -23,6 +23,7 @@ from tests.browser.helpers import (
     ARTIFACTS,
     NOTEBOOKS,
     assert_clean,
+    close_context,
     free_port,
     join_workshop,
     kernel_alive,
@@ -73,7 +74,7 @@ def test_a_closed_page_gives_its_kernel_back(browser, voila_url):
     assert kernel_alive(voila_url, kernel)
     tab.close(run_before_unload=True)
     wait_until(lambda: not kernel_alive(voila_url, kernel), what="kernel shutdown after closing the tab")
-    context.close()
+    close_context(context)
 
 
 def test_a_reloaded_page_gives_its_old_kernel_back(page, voila_url):
@@ -190,7 +191,7 @@ def test_a_stopped_server_is_told_and_nothing_saved_is_lost(browser, tmp_path):
         assert area.input_value() == "Fijn dat je het vertelt."
         assert page.locator("#wb-connection").is_hidden()
     finally:
-        context.close()
+        close_context(context)
         stop_server(proc)
 
 
@@ -212,4 +213,4 @@ def test_a_page_whose_widgets_never_appear_reloads_once_then_offers_a_reload(bro
         assert "komt niet op gang" in notice.inner_text() and "Verbinding verbroken" not in notice.inner_text()
         page.screenshot(path=str(ARTIFACTS / "screenshots" / "pagina_komt_niet_op_gang.png"))
     finally:
-        context.close()
+        close_context(context)

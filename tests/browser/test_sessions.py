@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.browser.helpers import (
     FACILITATOR_KEY,
     assert_clean,
+    close_context,
     join_workshop,
     open_module,
     open_page,
@@ -60,7 +61,7 @@ def test_second_participant_with_the_same_alias_is_refused(browser, page, voila_
         other.click("button.wb-join")
         other.wait_for_selector(".wb-joined", state="visible")
     finally:
-        other.context.close()
+        close_context(other.context)
 
 
 def test_html_typed_as_name_is_refused_and_never_runs(page, voila_url):
@@ -151,7 +152,7 @@ def test_a_phone_joins_by_scanning_the_join_screen(browser, page, voila_url, ser
         phone.wait_for_selector(".wb-joined", state="visible")
         phone.screenshot(path="artifacts/screenshots/join_phone.png")
     finally:
-        phone.context.close()
+        close_context(phone.context)
     # closing the training for joining shows on the screen, and a new name is refused
     page.locator("button.wb-join-toggle").click()
     page.locator(".wb-join-closed").wait_for()
