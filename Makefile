@@ -18,7 +18,7 @@ BROWSERS ?= 2
 FEEDBACK_DEV := $(addprefix tests/data/,vragen.yaml uitingen.yaml ontwikkelset_2.yaml ontwikkelset_3.yaml \
 	ontwikkelset_4.yaml ontwikkelset_5.yaml ontwikkelset_6_vragen.yaml ontwikkelset_6_doelen_uitingen.yaml \
 	ontwikkelset_7_vragen.yaml ontwikkelset_7_doelen_uitingen.yaml ontwikkelset_8.yaml \
-	ontwikkelset_9.yaml ontwikkelset_10.yaml ontwikkelset_11.yaml ontwikkelset_12.yaml ontwikkelset_13.yaml ontwikkelset_14.yaml ontwikkelset_15.yaml ontwikkelset_16.yaml ontwikkelset_17.yaml)
+	ontwikkelset_9.yaml ontwikkelset_10.yaml ontwikkelset_11.yaml ontwikkelset_12.yaml ontwikkelset_13.yaml ontwikkelset_14.yaml ontwikkelset_15.yaml ontwikkelset_16.yaml ontwikkelset_17.yaml ontwikkelset_18.yaml)
 
 .PHONY: install workshop lab test test-unit test-notebooks test-browser test-load bench bench-round bench-workshop lint check-content content-schema feedback-model clean
 

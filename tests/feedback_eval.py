@@ -34,6 +34,7 @@ def development_set() -> tuple[list, list, list]:
         *ROUND_15,
         *ROUND_16,
         *ROUND_17,
+        *ROUND_18,
     )
     rounds = [load(f"ontwikkelset_{i}.yaml") for i in (2, 3, 4, 5)] + [load(name) for name in later]
     return (
@@ -74,6 +75,9 @@ ROUND_16 = ("ontwikkelset_16.yaml",)
 # Development round 17: green questions with problem words, concrete goals without the usual keywords
 # (before tuning: lens 86.8 % with 9.4 % twijfel and 0.0 % green judged red, specifiek 89.2 %, meetbaar 89.8 %).
 ROUND_17 = ("ontwikkelset_17.yaml",)
+# Development round 18: goals that are help questions, demands of others or a behaviour that stops; utterances
+# without the giveaway words (before tuning: element 75.0 %, specifiek 88.8 %, meetbaar 87.7 %).
+ROUND_18 = ("ontwikkelset_18.yaml",)
 # What the word model learns from (make feedback-model lists the same files): development only.
 DEV_FILES = (
     "vragen.yaml",
@@ -91,6 +95,7 @@ DEV_FILES = (
     *ROUND_15,
     *ROUND_16,
     *ROUND_17,
+    *ROUND_18,
 )
 
 

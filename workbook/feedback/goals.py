@@ -114,13 +114,15 @@ COMPLETION = re.compile(
     r"|\b(laat|laten)\b[^.]{0,40}\b(zien|goedkeuren|tekenen|ondertekenen|nakijken)\b"
     r"|\b(haal|haalt|halen)\b[^.]{0,30}\bop\b|\bhelemaal uit\b"
     # a perfect tense names a result that is there or not ("heeft een gesprek gehad", "heb ik ingepland")
-    r"|\b(heb|heeft|hebben)\b[^.]{0,60}\b(ge[a-zà-ÿ]{3,}(d|t|en)|ingeschreven|ingevuld|ingepland|aangeboden"
+    r"|\b(heb|heeft|hebben)\b[^.]{0,100}\b(ge[a-zà-ÿ]{3,}(d|t|en)|gehad|ingeschreven|ingevuld|ingepland|aangeboden"
     r"|opgestuurd|afgesproken|uitgelegd)\b"
 )
 # How many subjects a goal is about ("voor de 3 vakken") is its scope, not a success criterion.
 SCOPE = re.compile(
     r"\b(de |die |haar |zijn )?(\d+|twee|drie|vier|vijf|zes|zeven|acht) (\w+ ){0,2}vak(ken)?\b"
     r"|\b(honderd|100) ?(procent|%) geven\b"
+    # "het eerste uur" is a lesson hour (a moment), not an amount of time
+    r"|\b(het|de) (eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|\d+e) (uur|lesuur)\b"
 )
 VAGUE = re.compile(
     r"\b((honderd|100) ?(procent|%) geven|alles geven|beter (begrijpen|snappen|leren|opletten|luisteren|plannen|werken|presteren|doen|worden|gaan|"
@@ -154,7 +156,8 @@ ACTION = re.compile(
     r"|hoofdzaken|samenvatting|samenvatten|uitschrijven|overhoor\w*|woordjes"
     r"|scheldt|schelden|roept|roepen|kletst|kletsen|gamet|gamen|opsteken|steekt|vergeet|inhalen|ingehaald|voert"
     r"|luistert|luisteren|begint|beginnen|bouwen|bouwt|berekenen|berekent|aflezen|uitleggen|legt|noemen|noemt"
-    r"|aanspreken|lunchen|opruimen|overschrijven|herkansen|aanmelden|afspraak|uitlezen|stopt|stoppen)\b"
+    r"|aanspreken|lunchen|opruimen|overschrijven|herkansen|aanmelden|afspraak|uitlezen|stopt|stoppen"
+    r"|eet|eten|gestuurd|gemaild|verstuurd|gebeld|gesproken|gehad)\b"
     r"|\b(ben|is|blijf|blijft|zijn|blijven|zit|zitten) (stil|rustig|op tijd|aanwezig|klaar)\b"
     r"|\b(heeft|hebben|staat|staan)\b(?=[^.]{0,40}\b(\d|voldoende|gemiddeld)\b)"
     # "kan ... foutloos opzeggen": a skill shown against a standard
@@ -203,6 +206,7 @@ INFLATED = re.compile(
     rf"|\b{_QUALITY}\b[^.]{{0,40}}\b(van een \d+ naar een \d+|op een \d+|naar een \d+|een \d+ scoren)\b"
     rf"|\bschaal van \d+ tot \d+\b[^.]{{0,40}}\b(qua|voor|met) \w*{_QUALITY}\b"
     rf"|\bmet ({_NUM}) (punt|punten|stap|stappen) (verbeteren|vooruit)\b|\b({_NUM}) stappen vooruit\b"
+    rf"|\b{_QUALITY}\b[^.]{{0,40}}\b{_NUM} ?(%|procent)"
 )
 # More ways to say by when: a school period (P3, wk 7), a named school event or holiday (voor het CE, tegen
 # de paasvakantie), part of the school year. A repeating moment (elke vrijdag) is a frequency, not a deadline.
@@ -216,6 +220,18 @@ TIME_MORE = re.compile(
     rf"|\b(bij|voor|vóór|tegen|tot|na|rond) (het |de )?{_SCHOOL_EVENT}\b"
     rf"|\b(tweede|eerste) helft van (het|dit|de) (schooljaar|jaar|periode|semester)\b"
     rf"|\b(eind|einde) van (het|dit|de) (trimester|kwartaal|semester)\b|\btegen (het )?(eind|einde)\b"
+)
+# A help question ("Hoe zorg ik dat ...?", "Kan ik hulp krijgen met plannen?") asks for a goal; it is none yet.
+HELP_QUESTION = re.compile(
+    r"\?\s*$|^(hoe|wat|waarom|kan ik|kun je|kunt u|kan iemand|wie kan|moet ik|hoe kan|hoe zorg)\b"
+)
+# Somebody else's demand ("mijn vader zegt dat ik harder moet werken") names no behaviour of the student's own.
+DEMAND = re.compile(
+    r"\b(zegt|zeggen|zei|vindt|vinden|vond|wil|willen|wilde) dat (ik|hij|zij|ze|je)\b[^.]*\b(moet|moeten|moest)\b"
+)
+# A frequency alone is a measure only on a concrete act: "elke dag beter opletten" counts nothing you can see.
+FREQUENCY_ONLY = re.compile(
+    r"(elke|elk|iedere|ieder|alle|allemaal|dagelijks|wekelijks|maandelijks|steeds|altijd|telkens)"
 )
 HABIT = re.compile(r"\b(vanaf|tot|de komende|elke|iedere|telkens|als|wanneer|voortaan|altijd)\b")
 NOT_AGAIN = re.compile(r"\b(niet meer|geen (\w+ ){1,4}meer|geen enkele?|nooit meer)\b")
@@ -235,6 +251,7 @@ CONTEXT = re.compile(
     r"|leeslijst|cijfer|voldoende|hoofdzaken|binnenkomst|oefening\w*|stoel|tafel|bank|buren|kapstok|bel|pauze"
     r"|gang|groep|groepje|klasgenoten|hulp|decaan|zorgco\w+|stage\w*|ouders|rapport\w*|mediatheek|gymles)\b"
     r"|\b\w+(toets|toetsen|opdracht|opdrachten|boek|boeken|planning|dossier|werkstuk|lijst|schrift|taak|taken)\b"
+    r"|\b(het|de) (eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|\d+e) (uur|lesuur)\b"
 )
 # a negation in a subordinate clause ("bij elke opdracht die hij niet snapt") does not make a goal negative
 SUBORDINATE_NEGATION = re.compile(
@@ -306,6 +323,21 @@ def _subject_verb(norm: str) -> re.Match[str] | None:
     return SUBJECT_VERB.search(norm)
 
 
+def _frequency_only(without_time: str) -> bool:
+    """Tell whether every measure in a goal is only a frequency ("elke", "altijd"), with no count or result."""
+    if COMPLETION.search(without_time):
+        return False
+    found = [m.group(0).strip() for m in MEASURE.finditer(SCOPE.sub(" ", without_time))]
+    return bool(found) and all(FREQUENCY_ONLY.fullmatch(m) for m in found)
+
+
+def _no_real_measure(norm: str, without_time: str, specific: bool) -> bool:
+    """Tell whether a goal's measure counts nothing: a help question, or a frequency of nothing you can see."""
+    if HELP_QUESTION.search(norm):
+        return True  # a question for help sets no criterion yet
+    return not specific and _frequency_only(without_time)  # "elke dag meer inzet": how often, of what?
+
+
 def _snippet(match: re.Match[str] | None) -> str:
     return match.group(0).strip() if match else ""
 
@@ -340,7 +372,7 @@ def check_goal(text: object) -> GoalCheck:
         measure = None
         criteria["meetbaar"] = False
         found["meetbaar"] = ""
-    vague = VAGUE.search(norm) or inflated
+    vague = HELP_QUESTION.search(norm) or DEMAND.search(norm) or VAGUE.search(norm) or inflated
     action = ACTION.search(without_time) or _subject_verb(norm)
     # a date is no negation ("houdt op 6 december een presentatie")
     negation = NEGATION.search(SUBORDINATE_NEGATION.sub(" ", without_time))
@@ -355,6 +387,10 @@ def check_goal(text: object) -> GoalCheck:
         )
         criteria["meetbaar"] = measure is not None
         found["meetbaar"] = _snippet(measure)
+    if _no_real_measure(norm, without_time, specific):
+        measure = None
+        criteria["meetbaar"] = False
+        found["meetbaar"] = ""
     criteria["specifiek"] = specific
     found["specifiek"] = _snippet(action) if specific else ""
     criteria["positief"] = negation is None
@@ -380,6 +416,13 @@ def _specific_tip(negation: re.Match[str] | None, vague: re.Match[str] | None, a
     """Say what would make a goal specific, quoting its own words where they help."""
     if negation is not None and vague is None:
         return "Beschrijf het gedrag dat je wél wilt zien, in een concrete situatie (welke les, welk moment)."
+    if vague is not None and vague.re is HELP_QUESTION:
+        return "Dit is nog een hulpvraag. Maak er een doel van: wat ga je doen, hoe vaak of hoeveel, en wanneer?"
+    if vague is not None and vague.re is DEMAND:
+        return (
+            f"'{_snippet(vague)}' is wat een ander vraagt. Beschrijf wat de leerling zelf gaat doen, "
+            "in een concrete situatie (welke les, welk moment)."
+        )
     if vague:
         return (
             f"'{_snippet(vague)}' kun je niet zien of horen. Beschrijf wat de leerling dan concreet doet, "
