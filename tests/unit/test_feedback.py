@@ -441,3 +441,38 @@ def test_a_rewrite_tip_never_replaces_a_question_word_by_a_question_word():
             assert word not in lx.QUESTION_WORDS and word not in lx.PREPOSITIONS and word not in lx.CONJUNCTIONS, row[0]
     choice = feedback.analyse_question("Welke wil je eerst doen, wiskunde of Frans?")
     assert not choice.open and "keuze" in choice.suggestion
+
+
+def test_a_help_question_a_demand_and_a_bare_frequency_are_no_goal_yet():
+    question = feedback.check_goal("Hoe kan ik zorgen dat ik mijn Duitse woordjes onthoud?")
+    assert question.criteria["specifiek"] is False and question.criteria["meetbaar"] is False
+    assert question.tips[0].startswith("Dit is nog een hulpvraag.")
+    demand = feedback.check_goal("Mijn moeder zegt dat ik elke dag moet leren voor Frans.")
+    assert demand.criteria["specifiek"] is False
+    assert "is wat een ander vraagt" in demand.tips[0] and "'zegt dat ik" in demand.tips[0]
+    frequency = feedback.check_goal("Elke week meer motivatie tonen.")
+    assert frequency.criteria["meetbaar"] is False
+    # the same frequency on something you can see is a measure
+    assert feedback.check_goal("Ik maak elke week voor dinsdag mijn Engelse huiswerk.").criteria["meetbaar"] is True
+    # a lesson hour is a moment, not an amount of time
+    assert feedback.check_goal("Ik wil op tijd komen in het eerste uur.").found["meetbaar"] != "eerste uur"
+
+
+@pytest.mark.parametrize(
+    ("utterance", "element"),
+    [
+        ("Verdrietig ben je er nog van, merk ik aan alles.", "erkennen"),
+        ("Ach, dat gebeurt de beste.", "normaliseren"),
+        ("Dat proefwerk haal jij gewoon.", "positieve_verwachting"),
+        ("Gaaf hoe je dat aan je groepje uitlegde.", "zichtbaar_maken"),
+        ("Begin eens met alleen de eerste paragraaf.", "kleine_stap"),
+        ("Dit komt in je leerlingdossier, goed?", "vastleggen"),
+        ("Heb je je docent Engels nog gemaild?", "vervolggesprek"),
+    ],
+)
+def test_elements_in_everyday_words(utterance, element):
+    assert feedback.detect_elements(utterance)[:1] == [element]
+
+
+def test_small_talk_in_the_perfect_tense_is_no_follow_up():
+    assert "vervolggesprek" not in feedback.detect_elements("Heb je die serie gisteren nog gekeken?")
