@@ -117,12 +117,13 @@ COMPLETION = re.compile(
     r"|\b(heb|heeft|hebben)\b[^.]{0,100}\b(ge[a-zà-ÿ]{3,}(d|t|en)|gehad|ingeschreven|ingevuld|ingepland|aangeboden"
     r"|opgestuurd|afgesproken|uitgelegd)\b"
 )
+_LESSON_HOUR = r"\b(het|de) (eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|\d+e) (uur|lesuur)\b"
 # How many subjects a goal is about ("voor de 3 vakken") is its scope, not a success criterion.
 SCOPE = re.compile(
     r"\b(de |die |haar |zijn )?(\d+|twee|drie|vier|vijf|zes|zeven|acht) (\w+ ){0,2}vak(ken)?\b"
     r"|\b(honderd|100) ?(procent|%) geven\b"
     # "het eerste uur" is a lesson hour (a moment), not an amount of time
-    r"|\b(het|de) (eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|\d+e) (uur|lesuur)\b"
+    rf"|{_LESSON_HOUR}"
 )
 VAGUE = re.compile(
     r"\b((honderd|100) ?(procent|%) geven|alles geven|beter (begrijpen|snappen|leren|opletten|luisteren|plannen|werken|presteren|doen|worden|gaan|"
@@ -222,9 +223,7 @@ TIME_MORE = re.compile(
     rf"|\b(eind|einde) van (het|dit|de) (trimester|kwartaal|semester)\b|\btegen (het )?(eind|einde)\b"
 )
 # A help question ("Hoe zorg ik dat ...?", "Kan ik hulp krijgen met plannen?") asks for a goal; it is none yet.
-HELP_QUESTION = re.compile(
-    r"\?\s*$|^(hoe|wat|waarom|kan ik|kun je|kunt u|kan iemand|wie kan|moet ik|hoe kan|hoe zorg)\b"
-)
+HELP_QUESTION = re.compile(r"\?\s*$|^(hoe|wat|waarom|kan ik|kun je|kunt u|kan iemand|wie kan|moet ik)\b")
 # Somebody else's demand ("mijn vader zegt dat ik harder moet werken") names no behaviour of the student's own.
 DEMAND = re.compile(
     r"\b(zegt|zeggen|zei|vindt|vinden|vond|wil|willen|wilde) dat (ik|hij|zij|ze|je)\b[^.]*\b(moet|moeten|moest)\b"
@@ -251,7 +250,7 @@ CONTEXT = re.compile(
     r"|leeslijst|cijfer|voldoende|hoofdzaken|binnenkomst|oefening\w*|stoel|tafel|bank|buren|kapstok|bel|pauze"
     r"|gang|groep|groepje|klasgenoten|hulp|decaan|zorgco\w+|stage\w*|ouders|rapport\w*|mediatheek|gymles)\b"
     r"|\b\w+(toets|toetsen|opdracht|opdrachten|boek|boeken|planning|dossier|werkstuk|lijst|schrift|taak|taken)\b"
-    r"|\b(het|de) (eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|\d+e) (uur|lesuur)\b"
+    rf"|{_LESSON_HOUR}"
 )
 # a negation in a subordinate clause ("bij elke opdracht die hij niet snapt") does not make a goal negative
 SUBORDINATE_NEGATION = re.compile(
